@@ -1,0 +1,14 @@
+"""The ``reckon`` command line: thin commands over the library."""
+
+from reckon.cli import core, demo
+from reckon.cli.app import app
+
+__all__ = ["app", "main"]
+
+# Command modules register themselves on `app` when imported.
+_COMMAND_MODULES = (core, demo)
+
+
+def main() -> None:
+    """Entry point of the ``reckon`` console script."""
+    app(prog_name="reckon")

@@ -1,0 +1,1 @@
+"""The store: SQLAlchemy Core tables, Alembic migrations and the blob store."""

@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reckon.demo import DEMO_MARKER, run_demo
+from reckon.errors import WorkspaceError
+
+
+def test_demo_builds_a_workspace_and_reports_each_stage(tmp_path: Path) -> None:
+    ctx = run_demo(tmp_path / "demo", {})
+    stages = [stage for stage, _ in ctx.summary]
+    assert stages[0] == "workspace"
+    assert (tmp_path / "demo" / DEMO_MARKER).is_file()
+    # Running again rebuilds the demo folder instead of failing.
+    again = run_demo(tmp_path / "demo", {})
+    assert [s for s, _ in again.summary] == stages
+
+
+def test_demo_never_overwrites_a_folder_it_did_not_make(tmp_path: Path) -> None:
+    (tmp_path / "precious").mkdir()
+    (tmp_path / "precious" / "notes.txt").write_text("keep me", encoding="utf-8")
+    with pytest.raises(WorkspaceError, match="not a demo workspace"):
+        run_demo(tmp_path / "precious", {})
+    assert (tmp_path / "precious" / "notes.txt").read_text(encoding="utf-8") == "keep me"
