@@ -91,3 +91,14 @@ def test_bad_role_is_refused_by_the_parser(tmp_path: Path) -> None:
     result = runner.invoke(app, ["-w", str(tmp_path), "user", "add", "x", "--role", "king"])
     assert result.exit_code == 2
     assert isinstance(result.exception, SystemExit | typer.Exit)
+
+
+def test_every_command_is_documented_in_docs_commands() -> None:
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "commands.md").read_text(
+        encoding="utf-8"
+    )
+    for path, command in _walk(get_command(app)):
+        if getattr(command, "commands", None) is not None:
+            continue  # a group; its commands are checked one by one
+        heading = "## reckon " + " ".join(path)
+        assert heading in docs, f"docs/commands.md has no section '{heading}'"
