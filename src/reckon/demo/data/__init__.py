@@ -1,0 +1,1 @@
+"""The fictional demo case: ground truth, victim lists, documents and their manifest."""
