@@ -1,0 +1,1 @@
+"""Extraction: dates, mentions and claim proposals from a source's text."""

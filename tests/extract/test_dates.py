@@ -1,0 +1,147 @@
+"""Dates as sources write them, and the Solar Hijri arithmetic checked against jdatetime."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import jdatetime
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reckon.errors import InputError
+from reckon.extract import jalali
+from reckon.extract.dates import (
+    Calendar,
+    DateValue,
+    Precision,
+    find_dates,
+    parse_date,
+    solar_hijri_year_interval,
+)
+
+# Borkowski's arithmetic (ours) and jdatetime's 33-year rule agree on these years.
+AGREED = (1178, 1633)
+GREGORIAN_AGREED = (date(1800, 1, 1), date(2255, 12, 31))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.dates(min_value=GREGORIAN_AGREED[0], max_value=GREGORIAN_AGREED[1]))
+def test_gregorian_to_solar_hijri_matches_jdatetime(day: date) -> None:
+    expected = jdatetime.date.fromgregorian(date=day)
+    assert jalali.from_gregorian(day) == (expected.year, expected.month, expected.day)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.integers(*AGREED), st.integers(1, 12), st.integers(1, 31))
+def test_solar_hijri_round_trip(year: int, month: int, day: int) -> None:
+    if day > jalali.month_length(year, month):
+        with pytest.raises(InputError):
+            jalali.to_gregorian(year, month, day)
+        return
+    gregorian = jalali.to_gregorian(year, month, day)
+    assert gregorian == jdatetime.date(year, month, day).togregorian()
+    assert jalali.from_gregorian(gregorian) == (year, month, day)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(*AGREED))
+def test_year_interval_is_contiguous_and_matches_jdatetime(year: int) -> None:
+    start, end = solar_hijri_year_interval(year)
+    assert start == jdatetime.date(year, 1, 1).togregorian()
+    assert (end - start).days + 1 == (366 if jdatetime.date(year, 1, 1).isleap() else 365)
+    assert solar_hijri_year_interval(year + 1)[0].toordinal() == end.toordinal() + 1
+
+
+def test_the_year_1334() -> None:
+    # Nowruz 1334 fell on 22 March 1955 (the equinox came after noon in Tehran).
+    assert solar_hijri_year_interval(1334) == (date(1955, 3, 22), date(1956, 3, 20))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
+def test_written_solar_hijri_dates_read_back(day: date) -> None:
+    year, month, dom = jalali.from_gregorian(day)
+    digits = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+    for text in (f"{year}/{month:02d}/{dom:02d}", f"{year}-{month}-{dom}"):
+        for form in (text, text.translate(digits)):
+            value = parse_date(form)
+            assert (value.start, value.end, value.calendar) == (day, day, Calendar.SOLAR_HIJRI)
+
+
+CASES = [
+    # text, calendar, precision, start, end
+    ("8 Mordad 1367", "solar_hijri", "day", "1988-07-30", "1988-07-30"),
+    ("۱۳۶۷/۰۵/۰۸", "solar_hijri", "day", "1988-07-30", "1988-07-30"),
+    ("1367-05-08", "solar_hijri", "day", "1988-07-30", "1988-07-30"),
+    ("۸ مرداد ۱۳۶۷", "solar_hijri", "day", "1988-07-30", "1988-07-30"),
+    ("٨ مرداد ١٣٦٧", "solar_hijri", "day", "1988-07-30", "1988-07-30"),
+    ("8th of Amordad 1367", "solar_hijri", "day", "1988-07-30", "1988-07-30"),
+    ("Mordad 8, 1367", "solar_hijri", "day", "1988-07-30", "1988-07-30"),
+    ("Mordad 1367", "solar_hijri", "month", "1988-07-23", "1988-08-22"),
+    ("مرداد ماه ۱۳۶۷", "solar_hijri", "month", "1988-07-23", "1988-08-22"),
+    ("تابستان ۶۷", "solar_hijri", "season", "1988-06-22", "1988-09-22"),
+    ("اواخر تیر ۱۳۶۷", "solar_hijri", "part_of_month", "1988-07-12", "1988-07-22"),
+    ("1367 SH", "solar_hijri", "year", "1988-03-21", "1989-03-20"),
+    ("سال ۱۳۶۷", "solar_hijri", "year", "1988-03-21", "1989-03-20"),
+    ("30 July 1988", "gregorian", "day", "1988-07-30", "1988-07-30"),
+    ("July 30, 1988", "gregorian", "day", "1988-07-30", "1988-07-30"),
+    ("1988-07-30", "gregorian", "day", "1988-07-30", "1988-07-30"),
+    ("۱۹ ژوئیه ۱۹۸۸", "gregorian", "day", "1988-07-19", "1988-07-19"),
+    ("July 1988", "gregorian", "month", "1988-07-01", "1988-07-31"),
+    ("late July 1988", "gregorian", "part_of_month", "1988-07-21", "1988-07-31"),
+    ("mid-August 1988", "gregorian", "part_of_month", "1988-08-11", "1988-08-20"),
+    ("summer 1988", "gregorian", "season", "1988-06-22", "1988-09-22"),
+    ("the summer of 1988", "gregorian", "season", "1988-06-22", "1988-09-22"),
+    ("30 July – 16 August 1988", "gregorian", "range", "1988-07-30", "1988-08-16"),
+    ("19–21 July 1988", "gregorian", "range", "1988-07-19", "1988-07-21"),
+    ("1988", "gregorian", "year", "1988-01-01", "1988-12-31"),
+]
+
+
+@pytest.mark.parametrize(("text", "calendar", "precision", "start", "end"), CASES)
+def test_parse_date_cases(text: str, calendar: str, precision: str, start: str, end: str) -> None:
+    value = parse_date(text)
+    assert value.text == text
+    assert value.calendar == Calendar(calendar)
+    assert value.precision == Precision(precision)
+    assert (value.start.isoformat(), value.end.isoformat()) == (start, end)
+    assert DateValue.from_dict(value.to_dict()) == value
+
+
+def test_bare_numbers_follow_the_calendar_hint() -> None:
+    assert parse_date("1334").calendar is Calendar.SOLAR_HIJRI
+    assert parse_date("1367", calendar="gregorian").start == date(1367, 1, 1)
+    assert parse_date("1988").calendar is Calendar.GREGORIAN
+
+
+@pytest.mark.parametrize("text", ["", "yesterday", "31 Esfand 1367", "30 February 1988", "May"])
+def test_not_a_date(text: str) -> None:
+    with pytest.raises(InputError):
+        parse_date(text)
+
+
+def test_find_dates_offsets_and_inferred_year() -> None:
+    text = "They were moved in late July 1988. On ۸ مرداد ۱۳۶۷ the visits stopped; by late August nobody came."
+    found = find_dates(text)
+    assert [text[m.start : m.end] for m in found] == [
+        "late July 1988",
+        "۸ مرداد ۱۳۶۷",
+        "late August",
+    ]
+    assert found[2].value.year_inferred
+    assert found[2].value.start == date(1988, 8, 21)
+
+
+def test_rhetoric_and_counts_are_not_dates() -> None:
+    text = (
+        "At least 2000 prisoners; it may seem that 30,000 is high. He said Tir and Mehr were kind."
+    )
+    assert find_dates(text) == []
+
+
+def test_undated_day_needs_a_year_from_somewhere() -> None:
+    assert find_dates("On 30 July guards came.") == []
+    (match,) = find_dates("On 30 July guards came.", context_year=1988)
+    assert match.value.start == date(1988, 7, 30)
+    assert match.value.year_inferred
