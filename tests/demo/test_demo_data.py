@@ -133,3 +133,16 @@ def test_solar_hijri_conversion_matches_known_dates() -> None:
     assert generate_lists.to_jalali(dt.date(1988, 9, 23)) == (1367, 7, 1)
     with pytest.raises(ValueError, match="outside"):
         generate_lists.to_jalali(dt.date(1989, 3, 21))
+
+
+def test_documents_name_the_persons_the_manifest_says() -> None:
+    persons = {row["person_id"] for row in _rows(DATA / "persons.csv")}
+    documents = [s for s in _manifest()["sources"] if s["kind"] != "list"]
+    assert all(s.get("persons_named") for s in documents)
+    for source in documents:
+        text = " ".join((DATA / source["file"]).read_text(encoding="utf-8").split())
+        for named in source["persons_named"]:
+            assert named["text"] in text, (source["id"], named["text"])
+            assert named["person_id"] is None or named["person_id"] in persons
+            # An unresolved name must say why.
+            assert named["person_id"] is not None or named.get("note")
