@@ -145,3 +145,26 @@ def test_undated_day_needs_a_year_from_somewhere() -> None:
     (match,) = find_dates("On 30 July guards came.", context_year=1988)
     assert match.value.start == date(1988, 7, 30)
     assert match.value.year_inferred
+
+
+def test_calendar_aliases_used_by_lists_are_accepted() -> None:
+    from reckon.extract.dates import Calendar
+
+    assert Calendar("jalali") is Calendar.SOLAR_HIJRI
+    assert Calendar("Shamsi") is Calendar.SOLAR_HIJRI
+    assert Calendar("gregorian") is Calendar.GREGORIAN
+    with pytest.raises(ValueError, match="lunar"):
+        Calendar("lunar")
+
+
+def test_year_and_month_values_have_month_precision() -> None:
+    from datetime import date
+
+    from reckon.extract.dates import Precision, parse_date
+
+    value = parse_date("1988-07")
+    assert value.precision is Precision.MONTH
+    assert (value.start, value.end) == (date(1988, 7, 1), date(1988, 7, 31))
+    persian = parse_date("1367/05", calendar="jalali")
+    assert persian.precision is Precision.MONTH
+    assert (persian.start, persian.end) == (date(1988, 7, 23), date(1988, 8, 22))

@@ -58,6 +58,27 @@ class Calendar(StrEnum):
     GREGORIAN = "gregorian"
     SOLAR_HIJRI = "solar_hijri"
 
+    @classmethod
+    def _missing_(cls, value: object) -> Calendar | None:
+        # Lists and users name the Solar Hijri calendar in several ways.
+        if isinstance(value, str):
+            key = value.strip().lower().replace("-", "_").replace(" ", "_")
+            if key in _CALENDAR_ALIASES:
+                return cls(_CALENDAR_ALIASES[key])
+        return None
+
+
+_CALENDAR_ALIASES = {
+    "jalali": "solar_hijri",
+    "shamsi": "solar_hijri",
+    "persian": "solar_hijri",
+    "sh": "solar_hijri",
+    "hijri_shamsi": "solar_hijri",
+    "solar_hijri": "solar_hijri",
+    "gregorian": "gregorian",
+    "miladi": "gregorian",
+}
+
 
 class Precision(StrEnum):
     """How much of a date the source gave, from most to least precise."""
@@ -542,6 +563,12 @@ def parse_date(
     numeric = re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", folded)
     if numeric and hint is not None:
         return _day_value(stripped, hint, *(int(part) for part in numeric.groups()))
+    year_month = re.fullmatch(r"(\d{4})[-/.](\d{1,2})", folded)
+    if year_month:
+        year, month = (int(part) for part in year_month.groups())
+        found = _numeric_calendar(year, hint)
+        if found is not None and 1 <= month <= 12:
+            return _month_value(stripped, found, year, month)
     matches = find_dates(stripped, context_year=context_year)
     if len(matches) == 1 and matches[0].start == 0 and matches[0].end == len(stripped):
         value = matches[0].value
