@@ -1,12 +1,12 @@
 """The ``reckon`` command line: thin commands over the library."""
 
-from reckon.cli import core, demo
+from reckon.cli import core, demo, names
 from reckon.cli.app import app
 
 __all__ = ["app", "main"]
 
 # Command modules register themselves on `app` when imported.
-_COMMAND_MODULES = (core, demo)
+_COMMAND_MODULES = (core, demo, names)
 
 
 def main() -> None:

@@ -1,0 +1,186 @@
+"""Matching keys that a Persian spelling and its usual romanizations share.
+
+Persian script writes consonants and the long vowels (ا و ی) but not the short
+vowels; romanizations write every vowel, each in its own way (Hossein,
+Hussein, Hosein; Mousavi, Musavi, Moosavi). Two keys bridge the scripts:
+
+``phonetic_key``
+    consonant classes plus ``i`` for the long i (ی; Latin i, ee, ei, ey, ie, y)
+    and ``u`` for و (Latin u, ou, oo, w, v); a, e, o, ا and the letters that
+    romanizations drop (ع ء) are vowels that only separate consonants.
+    حسینی, Hosseini and Hosseyni give ``hsini``; حسنی and Hassani give ``hsni``.
+``skeleton``
+    the consonant classes alone: the coarsest key, shared by nearly every
+    spelling of a name (``hsn`` for all four above); for blocking.
+
+Classes: kh/x/خ → ``x``; gh/q/غ/ق → ``q``; sh/ش → ``S``; ch/چ → ``C``;
+j/zh/dj/ج/ژ → ``j``; s/th/ث/س/ص → ``s``; z/dh/ذ/ز/ض/ظ → ``z``; t/ط/ت → ``t``;
+k/c/ک → ``k``; h/ح/ه → ``h`` except a word-final h, which romanizations
+write or drop at will (Fatemeh, Fatema). Doubled consonants count once.
+
+Keys are computed per word; ``phonetic_key`` and ``skeleton`` of a multi-word
+name join the words' keys without spaces, so Mohammad-Ali, Mohammadali and
+محمدعلی share one key.
+
+>>> phonetic_key("Mohammad-Reza"), phonetic_key("محمدرضا")
+('mhmdrz', 'mhmdrz')
+>>> skeleton("Gholamhossein"), skeleton("غلامحسین"), skeleton("Qolam Husain")
+('qlmhsn', 'qlmhsn', 'qlmhsn')
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from reckon.names.script import detect_script, normalize_latin, normalize_persian
+
+__all__ = ["PERSIAN_CLASSES", "phonetic_key", "phonetic_word", "skeleton", "skeleton_word"]
+
+# "." marks a vowel that only separates consonants (it blocks the collapse of
+# doubled consonants across it and is then dropped).
+_SEP = "."
+
+_PERSIAN = {
+    "ب": "b",
+    "پ": "p",
+    "ت": "t",
+    "ث": "s",
+    "ج": "j",
+    "چ": "C",
+    "ح": "h",
+    "خ": "x",
+    "د": "d",
+    "ذ": "z",
+    "ر": "r",
+    "ز": "z",
+    "ژ": "j",
+    "س": "s",
+    "ش": "S",
+    "ص": "s",
+    "ض": "z",
+    "ط": "t",
+    "ظ": "z",
+    "ع": _SEP,
+    "غ": "q",
+    "ف": "f",
+    "ق": "q",
+    "ک": "k",
+    "گ": "g",
+    "ل": "l",
+    "م": "m",
+    "ن": "n",
+    "و": "u",
+    "ه": "h",
+    "ی": "i",
+    "ا": _SEP,
+}
+
+# Longest spellings first: each is tried at every position before shorter ones.
+_LATIN_MULTI = (
+    ("tch", "C"),
+    ("kh", "x"),
+    ("gh", "q"),
+    ("sh", "S"),
+    ("ch", "C"),
+    ("zh", "j"),
+    ("dj", "j"),
+    ("ph", "f"),
+    ("th", "s"),
+    ("dh", "z"),
+    ("ck", "k"),
+    ("ou", "u"),
+    ("oo", "u"),
+    ("ee", "i"),
+    ("ei", "i"),
+    ("ey", "i"),
+    ("ie", "i"),
+)
+_LATIN_ONE = {
+    "a": _SEP,
+    "e": _SEP,
+    "o": _SEP,
+    "i": "i",
+    "y": "i",
+    "u": "u",
+    "w": "u",
+    "v": "u",
+    "c": "k",
+    "q": "q",
+    "x": "x",
+    "j": "j",
+}
+
+
+#: The key symbol of each Persian letter (vowel letters and ayn: "." or i/u).
+PERSIAN_CLASSES: dict[str, str] = dict(_PERSIAN)
+
+
+def _finish(symbols: list[str]) -> str:
+    """Collapse doubled symbols, drop a final h and the vowel separators."""
+    out: list[str] = []
+    for sym in symbols:
+        if out and out[-1] == sym:
+            continue
+        out.append(sym)
+    # A final h (and the vowels around it) is written or dropped at will
+    # (Fatemeh, Fatema, فاطمه); the first symbol always stays.
+    while len(out) > 1 and out[-1] in (_SEP, "h"):
+        out.pop()
+    return "".join(s for s in out if s != _SEP)
+
+
+def _persian_symbols(word: str) -> list[str]:
+    return [_PERSIAN.get(ch, ch if ch.isdigit() else _SEP) for ch in word]
+
+
+def _latin_symbols(word: str) -> list[str]:
+    symbols: list[str] = []
+    i = 0
+    while i < len(word):
+        for spelling, sym in _LATIN_MULTI:
+            if word.startswith(spelling, i):
+                symbols.append(sym)
+                i += len(spelling)
+                break
+        else:
+            ch = word[i]
+            symbols.append(_LATIN_ONE.get(ch, ch if ch.isalnum() else _SEP))
+            i += 1
+    return symbols
+
+
+@lru_cache(maxsize=65536)
+def _symbols(word: str) -> tuple[str, ...]:
+    if detect_script(word) == "persian":
+        return tuple(_persian_symbols(word))
+    return tuple(_latin_symbols(word))
+
+
+@lru_cache(maxsize=65536)
+def phonetic_word(word: str) -> str:
+    """The phonetic key of one already normalised word, in either script."""
+    return _finish(list(_symbols(word)))
+
+
+@lru_cache(maxsize=65536)
+def skeleton_word(word: str) -> str:
+    """The consonant skeleton of one already normalised word, in either script."""
+    # Long vowels only separate consonants here, like the short ones.
+    return _finish([_SEP if s in "iu" else s for s in _symbols(word)])
+
+
+def _words(name: str) -> list[str]:
+    script = detect_script(name)
+    if script == "latin":
+        return normalize_latin(name).split()
+    return normalize_persian(name).split() if script != "none" else name.split()
+
+
+def phonetic_key(name: str) -> str:
+    """The phonetic key of a name in any script (words joined without spaces)."""
+    return "".join(phonetic_word(w) for w in _words(name))
+
+
+def skeleton(name: str) -> str:
+    """The consonant skeleton of a name in any script (words joined without spaces)."""
+    return "".join(skeleton_word(w) for w in _words(name))

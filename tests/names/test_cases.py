@@ -1,0 +1,117 @@
+"""Labelled cases: spellings of one name match, different names do not.
+
+All names are fictional combinations of common given names and surnames.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reckon.names import (
+    THRESHOLD,
+    name_keys,
+    name_similarity,
+    normalize_latin,
+    normalize_persian,
+    parse_name,
+    phonetic_key,
+    skeleton,
+    transliterate,
+)
+
+SAME = [
+    ("محمدرضا حاج‌کریمی", "Mohammad-Reza Haj-Karimi"),
+    ("محمدرضا حاج‌کریمی", "Muhammad Reza Hadj Karimi"),
+    ("محمدرضا حاج‌کریمی", "محمدرضا حاج کریمی"),
+    ("محمدرضا حاج‌کریمی", "محمدرضا حاجکریمی"),
+    ("Mohammad-Ali Saremi", "Mohammadali Saremi"),
+    ("Mohammad-Ali Saremi", "Mohammad Ali Saremi"),
+    ("غلامحسین صادقی", "Gholamhossein Sadeghi"),
+    ("غلامحسین صادقی", "Qolam-Hossein Sadeqi"),
+    ("جعفر کاظمی", "Jafar Kazemi"),
+    ("Behrouz Khalili", "Behruz Xalili"),
+    ("Fatemeh Rezaei", "Fatima Rezaee"),
+    ("Karimi, Ali", "Ali Karimi"),
+    ("Ali Reza Karimi", "Ali Karimi"),
+    ("Seyyed Masoud Mortazavi", "Sayed Masoud Mortazavi"),
+    ("سید مسعود مرتضوی", "Masoud Mortazavi"),
+    ("علي اكبر كاظمي", "علی اکبر کاظمی"),
+    ("Hossein Zadeh", "Hosseinzadeh"),
+    ("حسین کاظمی‌پور", "Hossein Kazemipour"),
+    ("Davood Mousavi", "Dawood Musavi"),
+    ("Zhaleh Nouri", "Jaleh Noori"),
+]
+
+DIFFERENT = [
+    ("Ali Kazemi", "Ali Kazempour"),
+    ("Hosseini", "Hassani"),
+    ("Ali Karimi", "Hassan Karimi"),
+    ("Ali", "Aliyan"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), SAME)
+def test_spellings_of_one_name_match(a: str, b: str) -> None:
+    assert name_similarity(a, b) >= THRESHOLD
+
+
+@pytest.mark.parametrize(("a", "b"), DIFFERENT)
+def test_different_names_do_not_match(a: str, b: str) -> None:
+    assert name_similarity(a, b) < THRESHOLD
+
+
+def test_persian_normalisation_folds_arabic_letters_marks_and_digits() -> None:
+    assert normalize_persian("كاظمي") == "کاظمی"
+    assert normalize_persian("مُحَمَّد") == "محمد"
+    assert normalize_persian("فاطمة") == "فاطمه"
+    assert normalize_persian("أحمد") == "احمد"
+    assert normalize_persian("علـــی") == "علی"
+    assert normalize_persian("۱۳۶۷ ١٣٦٧") == "1367 1367"
+    assert normalize_persian("\u200fعلی\u202a") == "علی"
+    assert normalize_persian("حاج‌کریمی") == normalize_persian("حاج کریمی") == "حاج کریمی"
+
+
+def test_latin_normalisation() -> None:
+    assert normalize_latin("Hāj-Karīmī") == "haj karimi"
+    assert normalize_latin("Sa'adi") == "saadi"
+    assert normalize_latin("MOHAMMAD–ALI") in ("mohammad ali", "mohammad–ali".replace("–", " "))
+
+
+def test_keys_are_shared_across_scripts_and_romanizations() -> None:
+    assert len({phonetic_key(n) for n in ("حسینی", "Hosseini", "Hoseini", "Husseini")}) <= 2
+    assert len({skeleton(n) for n in ("حسینی", "Hosseini", "Hoseini", "Husseini", "Hosseyni")}) == 1
+    assert skeleton("Khalili") == skeleton("Xalili") == skeleton("خلیلی")
+    assert skeleton("Ghasemi") == skeleton("Qasemi") == skeleton("قاسمی")
+    assert phonetic_key("Mohammad-Ali") == phonetic_key("Mohammadali") == phonetic_key("محمدعلی")
+
+
+def test_transliteration_uses_the_usual_spelling() -> None:
+    assert transliterate("غلامرضا") == "Gholamreza"
+    assert transliterate("محمدعلی") in ("Mohammadali", "Mohammad-Ali")
+    assert transliterate("فاطمه رضایی") == "Fatemeh Rezaei"
+
+
+def test_honorifics_are_features_not_noise() -> None:
+    keys = name_keys("Seyyed Mohammad Hadj Karimi")
+    assert keys.honorifics == ("seyed", "haj")
+    assert "seyyed" not in keys.latin
+
+
+@pytest.mark.parametrize(
+    ("text", "given", "surname", "order"),
+    [
+        ("Karimi, Ali", "Ali", "Karimi", "surname-first"),
+        ("Mohammad Reza Karimi", "Mohammad Reza", "Karimi", "given-first"),
+        ("Karimi Ali", "Ali", "Karimi", "surname-first"),
+        ("علی اصغر حسینی", "علی اصغر", "حسینی", "given-first"),
+    ],
+)
+def test_parse_name(text: str, given: str, surname: str, order: str) -> None:
+    parsed = parse_name(text)
+    assert (parsed.given, parsed.surname, parsed.order) == (given, surname, order)
+    assert 0.0 < parsed.confidence <= 1.0
+
+
+def test_empty_names_score_zero() -> None:
+    assert name_similarity("", "Ali") == 0.0
+    assert name_keys(None).latin == ""

@@ -1,0 +1,88 @@
+"""Property tests: normalisation is idempotent, scores are symmetric and bounded,
+and a Persian name always matches its own transliteration."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reckon.names import (
+    THRESHOLD,
+    name_similarity,
+    normalize,
+    normalize_latin,
+    normalize_persian,
+    transliterate,
+)
+
+PERSIAN_LETTERS = "ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیيكةأإآ" + "\u200c\u064e\u064b\u0640۱۲"
+# Fictional combinations of common given names and surnames.
+GIVEN = [
+    "محمد",
+    "علی",
+    "حسین",
+    "فاطمه",
+    "زهرا",
+    "غلامرضا",
+    "محمدرضا",
+    "مریم",
+    "جعفر",
+    "بهروز",
+    "پروین",
+    "سعید",
+]
+SURNAME = [
+    "کاظمی",
+    "حسینی",
+    "رضایی",
+    "کریمی",
+    "حاج‌کریمی",
+    "خلیلی",
+    "شریفی",
+    "موسوی",
+    "صادقی",
+    "نوروزی",
+]
+
+persian_text = st.text(alphabet=PERSIAN_LETTERS + " ", max_size=20)
+any_text = st.text(max_size=25)
+persian_name = st.builds(lambda g, s: f"{g} {s}", st.sampled_from(GIVEN), st.sampled_from(SURNAME))
+mixed_name = st.one_of(
+    persian_name, any_text, st.text(alphabet="abcdehiklmnorsuyz -'", max_size=20)
+)
+
+
+@given(persian_text)
+def test_normalize_persian_is_idempotent(text: str) -> None:
+    once = normalize_persian(text)
+    assert normalize_persian(once) == once
+
+
+@given(any_text)
+def test_normalize_latin_is_idempotent(text: str) -> None:
+    once = normalize_latin(text)
+    assert normalize_latin(once) == once
+
+
+@given(any_text)
+def test_normalize_is_idempotent(text: str) -> None:
+    once = normalize(text)
+    assert normalize(once) == once
+
+
+@given(persian_name)
+def test_a_persian_name_matches_its_own_transliteration(name: str) -> None:
+    assert name_similarity(name, transliterate(name)) >= THRESHOLD
+
+
+@settings(max_examples=200)
+@given(persian_text.filter(lambda t: len(normalize_persian(t).replace(" ", "")) >= 2))
+def test_any_persian_text_matches_its_own_transliteration(text: str) -> None:
+    assert name_similarity(text, transliterate(text)) >= THRESHOLD
+
+
+@given(mixed_name, mixed_name)
+def test_scores_are_symmetric_and_bounded(a: str, b: str) -> None:
+    s = name_similarity(a, b)
+    assert 0.0 <= s <= 1.0
+    assert s == name_similarity(b, a)
