@@ -272,5 +272,17 @@ def init_workspace(
     return workspace
 
 
+def _init_keys(workspace: Workspace) -> None:
+    """Create the signing key (and the data key when a passphrase is set) in keys/."""
+    from reckon.keys import init_workspace_keys, load_signing_key, public_key_text
+    from reckon.store.schema import workspace_settings
+
+    init_workspace_keys(workspace)
+    public = public_key_text(load_signing_key(workspace.settings.keys_dir).public_key())
+    # A copy in the store lets `verify` notice a swapped key file.
+    with workspace.engine.begin() as conn:
+        conn.execute(workspace_settings.insert().values(key="custody_public_key", value=public))
+
+
 # Features that need per-workspace set-up (keys, for example) register a hook here.
-INIT_HOOKS: list[Any] = []
+INIT_HOOKS: list[Any] = [_init_keys]

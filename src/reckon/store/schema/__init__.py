@@ -6,6 +6,25 @@ that the two agree.
 """
 
 from reckon.store.schema.core import audit_entries, users, workspace_settings
+from reckon.store.schema.evidence import (
+    acquisitions,
+    custody_entries,
+    source_grades,
+    source_links,
+    sources,
+    text_artifacts,
+)
 from reckon.store.schema.meta import metadata
 
-__all__ = ["audit_entries", "metadata", "users", "workspace_settings"]
+__all__ = [
+    "acquisitions",
+    "audit_entries",
+    "custody_entries",
+    "metadata",
+    "source_grades",
+    "source_links",
+    "sources",
+    "text_artifacts",
+    "users",
+    "workspace_settings",
+]

@@ -1,0 +1,318 @@
+"""The custody log: an append-only, hash-chained, signed record of what happened to evidence.
+
+Each entry names an action, the acting user's id, the UTC time, the object
+(a type and an id), the object's SHA-256 and the SHA-256 of the object's
+record (its metadata as canonical JSON), and the hash of the entry before it.
+Its own hash covers all of that and is signed with the workspace's Ed25519 key.
+Editing, deleting or reordering any entry breaks the chain; `check_chain`
+finds where. Entries hold hashes and identifiers only, never personal data.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from sqlalchemy import Connection, select, text
+
+from reckon.errors import InputError
+from reckon.keys import Keyring, verify_signature
+from reckon.store.schema import custody_entries
+from reckon.store.types import utcnow
+from reckon.store.users import User
+
+GENESIS = "0" * 64
+ACTIONS = (
+    "acquired",
+    "seen-again",
+    "text-extracted",
+    "metadata-changed",
+    "exported",
+    "revealed",
+    "verified",
+)
+# A fixed number that names the custody log's lock on PostgreSQL.
+_PG_LOCK_KEY = 0x7265636B6F6E
+
+
+@dataclass(frozen=True)
+class CustodyEntry:
+    """One entry of the custody log as stored."""
+
+    seq: int
+    at: datetime
+    action: str
+    actor_id: int
+    object_type: str
+    object_id: str
+    object_sha256: str | None
+    detail_sha256: str | None
+    prev_hash: str
+    entry_hash: str
+    signature: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "seq": self.seq,
+            "at": self.at.isoformat(),
+            "action": self.action,
+            "actor_id": self.actor_id,
+            "object_type": self.object_type,
+            "object_id": self.object_id,
+            "object_sha256": self.object_sha256,
+            "detail_sha256": self.detail_sha256,
+            "prev_hash": self.prev_hash,
+            "entry_hash": self.entry_hash,
+            "signature": self.signature,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> CustodyEntry:
+        return cls(
+            seq=int(data["seq"]),
+            at=datetime.fromisoformat(str(data["at"])),
+            action=str(data["action"]),
+            actor_id=int(data["actor_id"]),
+            object_type=str(data["object_type"]),
+            object_id=str(data["object_id"]),
+            object_sha256=data.get("object_sha256"),
+            detail_sha256=data.get("detail_sha256"),
+            prev_hash=str(data["prev_hash"]),
+            entry_hash=str(data["entry_hash"]),
+            signature=str(data["signature"]),
+        )
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing `verify` found wrong: what (``subject``) and how."""
+
+    subject: str
+    kind: str
+    message: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"subject": self.subject, "kind": self.kind, "message": self.message}
+
+
+def canonical_hash(record: Mapping[str, Any]) -> str:
+    """SHA-256 of a record as canonical JSON (sorted keys, datetimes in ISO form)."""
+    data = json.dumps(
+        {k: _plain(v) for k, v in record.items()},
+        sort_keys=True,
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def entry_hash(
+    seq: int,
+    at: datetime,
+    action: str,
+    actor_id: int,
+    object_type: str,
+    object_id: str,
+    object_sha256: str | None,
+    detail_sha256: str | None,
+    prev_hash: str,
+) -> str:
+    """The hash an entry is known by; it covers every field and the previous entry's hash."""
+    fields = [
+        "reckon custody 1",
+        str(seq),
+        at.isoformat(),
+        action,
+        str(actor_id),
+        object_type,
+        object_id,
+        object_sha256 or "",
+        detail_sha256 or "",
+        prev_hash,
+    ]
+    return hashlib.sha256("\n".join(fields).encode("utf-8")).hexdigest()
+
+
+def _lock(conn: Connection) -> None:
+    # Two writers must not both append after the same head; SQLite serialises
+    # writers itself, PostgreSQL needs a lock held until the transaction ends.
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK_KEY})
+
+
+def append(
+    conn: Connection,
+    keyring: Keyring,
+    actor: User,
+    action: str,
+    object_type: str,
+    object_id: str | int,
+    object_sha256: str | None = None,
+    detail: Mapping[str, Any] | None = None,
+) -> CustodyEntry:
+    """Append one signed entry in the caller's transaction and return it."""
+    if action not in ACTIONS:
+        raise InputError(f"'{action}' is not a custody action.", hint=f"Use one of {ACTIONS}.")
+    _lock(conn)
+    last = conn.execute(
+        select(custody_entries.c.seq, custody_entries.c.entry_hash)
+        .order_by(custody_entries.c.seq.desc())
+        .limit(1)
+    ).first()
+    seq = 1 if last is None else int(last.seq) + 1
+    prev = GENESIS if last is None else str(last.entry_hash)
+    at = utcnow()
+    detail_sha = None if detail is None else canonical_hash(detail)
+    digest = entry_hash(
+        seq, at, action, actor.id, object_type, str(object_id), object_sha256, detail_sha, prev
+    )
+    signature = base64.b64encode(keyring.sign(bytes.fromhex(digest))).decode("ascii")
+    entry = CustodyEntry(
+        seq=seq,
+        at=at,
+        action=action,
+        actor_id=actor.id,
+        object_type=object_type,
+        object_id=str(object_id),
+        object_sha256=object_sha256,
+        detail_sha256=detail_sha,
+        prev_hash=prev,
+        entry_hash=digest,
+        signature=signature,
+    )
+    conn.execute(custody_entries.insert().values(**_row_values(entry)))
+    return entry
+
+
+def _row_values(entry: CustodyEntry) -> dict[str, Any]:
+    return {
+        "seq": entry.seq,
+        "at": entry.at,
+        "action": entry.action,
+        "actor_id": entry.actor_id,
+        "object_type": entry.object_type,
+        "object_id": entry.object_id,
+        "object_sha256": entry.object_sha256,
+        "detail_sha256": entry.detail_sha256,
+        "prev_hash": entry.prev_hash,
+        "entry_hash": entry.entry_hash,
+        "signature": entry.signature,
+    }
+
+
+def entries(
+    conn: Connection, object_type: str | None = None, object_id: str | int | None = None
+) -> list[CustodyEntry]:
+    """Custody entries in order, optionally only those of one object."""
+    query = select(custody_entries).order_by(custody_entries.c.seq)
+    if object_type is not None:
+        query = query.where(custody_entries.c.object_type == object_type)
+    if object_id is not None:
+        query = query.where(custody_entries.c.object_id == str(object_id))
+    return [CustodyEntry(**row._mapping) for row in conn.execute(query)]
+
+
+def head(conn: Connection) -> CustodyEntry | None:
+    """The newest entry: its hash, published, pins the whole history before it."""
+    row = conn.execute(
+        select(custody_entries).order_by(custody_entries.c.seq.desc()).limit(1)
+    ).first()
+    return None if row is None else CustodyEntry(**row._mapping)
+
+
+def recompute(entry: CustodyEntry, seq: int | None = None) -> str:
+    return entry_hash(
+        entry.seq if seq is None else seq,
+        entry.at,
+        entry.action,
+        entry.actor_id,
+        entry.object_type,
+        entry.object_id,
+        entry.object_sha256,
+        entry.detail_sha256,
+        entry.prev_hash,
+    )
+
+
+def signature_ok(entry: CustodyEntry, public_key: Ed25519PublicKey) -> bool:
+    try:
+        signature = base64.b64decode(entry.signature, validate=True)
+        message = bytes.fromhex(entry.entry_hash)
+    except ValueError:
+        return False
+    return verify_signature(public_key, message, signature)
+
+
+def check_chain(log: list[CustodyEntry], public_key: Ed25519PublicKey) -> list[Problem]:
+    """Every break in a log given in stored order: altered, unsigned, missing or reordered entries."""
+    problems: list[Problem] = []
+    recomputed = {e.seq: recompute(e) for e in log}
+    mismatched = [e.seq for e in log if recomputed[e.seq] != e.entry_hash]
+    expected_seq = 1
+    prev = GENESIS
+    for entry in log:
+        subject = f"custody entry {entry.seq}"
+        if entry.seq != expected_seq:
+            missing = (
+                f"entry {expected_seq}"
+                if entry.seq == expected_seq + 1
+                else f"entries {expected_seq}–{entry.seq - 1}"
+            )
+            problems.append(
+                Problem(subject, "missing", f"{missing} before it are missing (deleted).")
+            )
+        intact = recomputed[entry.seq] == entry.entry_hash
+        if not intact:
+            # A row moved to another place still matches its hash at its original number.
+            origin = next(
+                (
+                    s
+                    for s in mismatched
+                    if s != entry.seq and recompute(entry, s) == entry.entry_hash
+                ),
+                None,
+            )
+            if origin is not None:
+                problems.append(
+                    Problem(
+                        subject,
+                        "out-of-order",
+                        f"it holds entry {origin}'s content: the log was reordered.",
+                    )
+                )
+            else:
+                problems.append(
+                    Problem(subject, "altered", "its content does not match its hash (edited).")
+                )
+        elif not signature_ok(entry, public_key):
+            problems.append(
+                Problem(subject, "bad-signature", "its signature is not the workspace key's.")
+            )
+        elif entry.prev_hash != prev:
+            problems.append(
+                Problem(
+                    subject,
+                    "broken-chain",
+                    "it does not follow the entry stored before it "
+                    "(an entry was removed, altered or moved).",
+                )
+            )
+        prev = entry.entry_hash
+        expected_seq = entry.seq + 1
+    return problems
