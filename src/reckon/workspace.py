@@ -33,6 +33,8 @@ BLOBS_DIR = "blobs"
 KEYS_DIR = "keys"
 
 DEFAULT_MAX_SOURCE_BYTES = 2 * 1024**3
+# An allegation against a named person goes public only on this many independent sources.
+DEFAULT_MIN_INDEPENDENT_SOURCES = 2
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class Settings:
     database_url: str
     max_source_bytes: int = DEFAULT_MAX_SOURCE_BYTES
     passphrase: str | None = field(default=None, repr=False)
+    min_independent_sources: int = DEFAULT_MIN_INDEPENDENT_SOURCES
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -120,8 +123,15 @@ def load_settings(root: Path, env: Mapping[str, str] | None = None) -> Settings:
             f"{path}: limits.max_source_bytes must be a positive whole number of bytes.",
             hint="Fix the value in the file.",
         )
+    publish = raw.get("publish", {})
+    min_sources = publish.get("min_independent_sources", DEFAULT_MIN_INDEPENDENT_SOURCES)
+    if isinstance(min_sources, bool) or not isinstance(min_sources, int) or min_sources < 1:
+        raise WorkspaceError(
+            f"{path}: publish.min_independent_sources must be a whole number, 1 or more.",
+            hint="Fix the value in the file (the default is 2).",
+        )
     database_url = env.get("RECKON_DATABASE_URL") or section.get("database_url") or sqlite_url(root)
-    extra = {k: v for k, v in raw.items() if k not in {"workspace", "limits"}}
+    extra = {k: v for k, v in raw.items() if k not in {"workspace", "limits", "publish"}}
     return Settings(
         root=root,
         workspace_id=workspace_id,
@@ -129,6 +139,7 @@ def load_settings(root: Path, env: Mapping[str, str] | None = None) -> Settings:
         database_url=str(database_url),
         max_source_bytes=max_bytes,
         passphrase=env.get("RECKON_PASSPHRASE") or None,
+        min_independent_sources=min_sources,
         extra=extra,
     )
 

@@ -15,12 +15,24 @@ from reckon.store.schema.evidence import (
     text_artifacts,
 )
 from reckon.store.schema.meta import metadata
+from reckon.store.schema.publish import (
+    field_disclosures,
+    person_keys,
+    person_withholds,
+    publication_persons,
+    publications,
+)
 
 __all__ = [
     "acquisitions",
     "audit_entries",
     "custody_entries",
+    "field_disclosures",
     "metadata",
+    "person_keys",
+    "person_withholds",
+    "publication_persons",
+    "publications",
     "source_grades",
     "source_links",
     "sources",

@@ -1,0 +1,274 @@
+"""What the public may see: the one place every public page, API answer and export asks.
+
+Items
+    An item (a person, claim, event, involvement or estimate) is public while
+    it has a live publication (published or corrected, not withdrawn) and no
+    person it names is withheld (`reckon withhold`) or shredded. `what_is_public`
+    answers for the whole register; `public_ids` for a batch of ids (search).
+
+Fields
+    `FIELD_VISIBILITY` says which fields of a person are public by default:
+    the names in every spelling, the dates and places of arrest, detention,
+    transfer, trial, death and burial, and the sources. Private by default:
+    father's name, birth date and year, home town and address, sex, relatives,
+    contacts, and everything about witnesses and submitters. A field that is
+    not in the table is private: a new field is shown only once someone
+    decides it may be. A family may ask for a private field of their relative
+    to be shown (`reckon disclose`), except those in `NEVER_PUBLIC`.
+    Search may rank on private fields but shows only `public_fields`.
+
+Sources
+    A confidential source is shown only as "a confidential source" with its
+    grade (`public_source`): never its title, publisher, file or text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from types import MappingProxyType
+from typing import Any, Final
+
+from sqlalchemy import Connection, and_, exists, select
+
+from reckon.publish.items import ItemType
+from reckon.store.schema import (
+    field_disclosures,
+    person_withholds,
+    publication_persons,
+    publications,
+)
+
+LIVE: Final = ("published", "corrected")
+_CHUNK = 500
+
+
+class Visibility(StrEnum):
+    PUBLIC = "public"
+    PRIVATE = "private"
+
+
+_PUBLIC = Visibility.PUBLIC
+_PRIVATE = Visibility.PRIVATE
+
+FIELD_VISIBILITY: Final[Mapping[str, Visibility]] = MappingProxyType(
+    {
+        # who they were: every spelling of the name, in every script
+        "person_id": _PUBLIC,
+        "name": _PUBLIC,
+        "names": _PUBLIC,
+        "full_name": _PUBLIC,
+        "given_name": _PUBLIC,
+        "surname": _PUBLIC,
+        "honorific": _PUBLIC,
+        # what happened to them, when and where
+        "arrest_date": _PUBLIC,
+        "arrest_place": _PUBLIC,
+        "detention_date": _PUBLIC,
+        "detention_place": _PUBLIC,
+        "prison": _PUBLIC,
+        "transfer_date": _PUBLIC,
+        "transfer_place": _PUBLIC,
+        "trial_date": _PUBLIC,
+        "trial_place": _PUBLIC,
+        "death_date": _PUBLIC,
+        "death_place": _PUBLIC,
+        "death_calendar": _PUBLIC,
+        "death_precision": _PUBLIC,
+        "burial_date": _PUBLIC,
+        "burial_place": _PUBLIC,
+        "burial": _PUBLIC,
+        "disappearance_date": _PUBLIC,
+        "disappearance_place": _PUBLIC,
+        # who says so
+        "list": _PUBLIC,
+        "lists": _PUBLIC,
+        "sources": _PUBLIC,
+        # private unless the family asks
+        "father_name": _PRIVATE,
+        "birth_date": _PRIVATE,
+        "birth_year": _PRIVATE,
+        "sex": _PRIVATE,
+        "city": _PRIVATE,
+        "home_address": _PRIVATE,
+        "address": _PRIVATE,
+        "relatives": _PRIVATE,
+        "contacts": _PRIVATE,
+        "contact": _PRIVATE,
+        "affiliation": _PRIVATE,
+        # never public, whoever asks
+        "witnesses": _PRIVATE,
+        "witness": _PRIVATE,
+        "submitter": _PRIVATE,
+        "submitters": _PRIVATE,
+        "testimonies": _PRIVATE,
+        "notes": _PRIVATE,
+    }
+)
+PUBLIC_FIELDS: Final = frozenset(k for k, v in FIELD_VISIBILITY.items() if v is _PUBLIC)
+PRIVATE_FIELDS: Final = frozenset(k for k, v in FIELD_VISIBILITY.items() if v is _PRIVATE)
+NEVER_PUBLIC: Final = frozenset(
+    {
+        "witnesses",
+        "witness",
+        "submitter",
+        "submitters",
+        "testimonies",
+        "notes",
+        "contacts",
+        "contact",
+    }
+)
+DISCLOSABLE_FIELDS: Final = PRIVATE_FIELDS - NEVER_PUBLIC
+
+
+def field_is_public(name: str, disclosed: Iterable[str] = ()) -> bool:
+    """Whether a person's field ``name`` may be shown (``disclosed``: the family's choices)."""
+    if FIELD_VISIBILITY.get(name) is _PUBLIC:
+        return True
+    return name in DISCLOSABLE_FIELDS and name in set(disclosed)
+
+
+def public_fields(fields: Mapping[str, Any], disclosed: Iterable[str] = ()) -> dict[str, Any]:
+    """``fields`` with only what may be shown; unknown fields are dropped (private by default)."""
+    shown = set(disclosed) & DISCLOSABLE_FIELDS
+    return {k: v for k, v in fields.items() if FIELD_VISIBILITY.get(k) is _PUBLIC or k in shown}
+
+
+def public_source(source: Mapping[str, Any]) -> dict[str, Any]:
+    """How a source may be cited publicly: a confidential one only as such, with its grade."""
+    if source.get("confidential"):
+        return {
+            "id": source.get("id"),
+            "title": "a confidential source",
+            "confidential": True,
+            "reliability": source.get("reliability"),
+        }
+    keep = ("id", "title", "publisher", "published", "url", "affiliation", "reliability", "sha256")
+    return {k: source.get(k) for k in keep if k in source} | {"confidential": False}
+
+
+# --- items ------------------------------------------------------------------------------
+
+
+def _not_withheld() -> Any:
+    """SQL: the publication names no person that is withheld now."""
+    return ~exists(
+        select(publication_persons.c.person_ref)
+        .join(
+            person_withholds,
+            and_(
+                person_withholds.c.person_ref == publication_persons.c.person_ref,
+                person_withholds.c.lifted_at.is_(None),
+            ),
+        )
+        .where(publication_persons.c.publication_id == publications.c.id)
+    )
+
+
+def _live_query() -> Any:
+    return select(publications).where(publications.c.status.in_(LIVE), _not_withheld())
+
+
+def public_ids(conn: Connection, item_type: ItemType | str, ids: Iterable[str]) -> set[str]:
+    """Those of ``ids`` whose item of ``item_type`` is public now."""
+    kind = ItemType(item_type)
+    wanted = sorted(set(ids))
+    found: set[str] = set()
+    for start in range(0, len(wanted), _CHUNK):
+        query = (
+            select(publications.c.item_id)
+            .where(publications.c.status.in_(LIVE), _not_withheld())
+            .where(
+                publications.c.item_type == kind.value,
+                publications.c.item_id.in_(wanted[start : start + _CHUNK]),
+            )
+        )
+        found.update(conn.execute(query).scalars())
+    return found
+
+
+def is_public(conn: Connection, item_type: ItemType | str, item_id: str) -> bool:
+    return item_id in public_ids(conn, item_type, [item_id])
+
+
+def public_persons(conn: Connection, person_refs: Iterable[str]) -> set[str]:
+    """The persons among ``person_refs`` whose records are public (for search)."""
+    return public_ids(conn, ItemType.PERSON, person_refs)
+
+
+def disclosed_fields(conn: Connection, person_refs: Iterable[str]) -> dict[str, frozenset[str]]:
+    """For each person, the private fields the family asked to be shown."""
+    wanted = sorted(set(person_refs))
+    out: dict[str, set[str]] = {}
+    for start in range(0, len(wanted), _CHUNK):
+        rows = conn.execute(
+            select(field_disclosures.c.person_ref, field_disclosures.c.field).where(
+                field_disclosures.c.person_ref.in_(wanted[start : start + _CHUNK]),
+                field_disclosures.c.revoked_at.is_(None),
+            )
+        )
+        for ref, name in rows:
+            out.setdefault(str(ref), set()).add(str(name))
+    return {k: frozenset(v & DISCLOSABLE_FIELDS) for k, v in out.items()}
+
+
+@dataclass(frozen=True)
+class PublicItem:
+    """A public item and the publication that made it so."""
+
+    item_type: ItemType
+    item_id: str
+    publication_id: int
+    status: str
+    published_at: datetime
+    correction: str | None
+    corrected_at: datetime | None
+    legal_review: bool
+
+
+@dataclass(frozen=True)
+class PublicRegister:
+    """Everything public at one moment: what pages, the API and exports may show."""
+
+    items: Mapping[ItemType, Mapping[str, PublicItem]]
+    disclosed: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    def ids(self, item_type: ItemType | str) -> frozenset[str]:
+        return frozenset(self.items.get(ItemType(item_type), {}))
+
+    def is_public(self, item_type: ItemType | str, item_id: str) -> bool:
+        return item_id in self.items.get(ItemType(item_type), {})
+
+    def person_fields(self, person_ref: str, fields: Mapping[str, Any]) -> dict[str, Any]:
+        """A public person's fields as they may be shown (empty if the person is not public)."""
+        if not self.is_public(ItemType.PERSON, person_ref):
+            return {}
+        return public_fields(fields, self.disclosed.get(person_ref, frozenset()))
+
+
+def what_is_public(
+    conn: Connection, item_types: Iterable[ItemType | str] | None = None
+) -> PublicRegister:
+    """The public register now: every public item, and the fields families chose to show."""
+    kinds = [ItemType(t) for t in item_types] if item_types is not None else list(ItemType)
+    query = _live_query().where(publications.c.item_type.in_([k.value for k in kinds]))
+    items: dict[ItemType, dict[str, PublicItem]] = {k: {} for k in kinds}
+    for row in conn.execute(query.order_by(publications.c.id)):
+        kind = ItemType(row.item_type)
+        corrected = row.status == "corrected"
+        items[kind][row.item_id] = PublicItem(
+            item_type=kind,
+            item_id=row.item_id,
+            publication_id=row.id,
+            status=row.status,
+            published_at=row.published_at,
+            correction=row.change_reason if corrected else None,
+            corrected_at=row.changed_at if corrected else None,
+            legal_review=bool(row.legal_review),
+        )
+    persons = items.get(ItemType.PERSON, {})
+    disclosed = disclosed_fields(conn, persons) if persons else {}
+    return PublicRegister(items=items, disclosed=disclosed)
