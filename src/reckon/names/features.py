@@ -83,7 +83,15 @@ def _word_parts(word: str, lexicon: Lexicon) -> list[tuple[str, str, str]]:
 
 
 # Titles that are often written glued to the name that follows them.
-_GLUED = {"hajj": "haj", "hadj": "haj", "haj": "haj", "seyyed": "seyed", "seyed": "seyed", "حاج": "haj", "سید": "seyed"}
+_GLUED = {
+    "hajj": "haj",
+    "hadj": "haj",
+    "haj": "haj",
+    "seyyed": "seyed",
+    "seyed": "seyed",
+    "حاج": "haj",
+    "سید": "seyed",
+}
 
 
 def _known(lexicon: Lexicon, word: str) -> set[str]:
@@ -125,7 +133,9 @@ def _cached_keys(name: str, lexicon: Lexicon) -> NameKeys:
         tokens=tuple(p[1] for p in parts),
         words=tuple(latin_words),
         sorted_latin=" ".join(sorted(latin_words)),
-        first_last=" ".join(latin_words[:1] + latin_words[-1:] if len(latin_words) > 1 else latin_words),
+        first_last=" ".join(
+            latin_words[:1] + latin_words[-1:] if len(latin_words) > 1 else latin_words
+        ),
         honorifics=tuple(titles),
         script=detect_script(normal),
     )
@@ -171,7 +181,15 @@ def linkage_columns(
     lex = lexicon or default_lexicon()
     columns: dict[str, list[object]] = {}
     for prefix in mapping:
-        for suffix in ("latin", "latin_joined", "phonetic", "skeleton", "tokens", "sorted", "honorifics"):
+        for suffix in (
+            "latin",
+            "latin_joined",
+            "phonetic",
+            "skeleton",
+            "tokens",
+            "sorted",
+            "honorifics",
+        ):
             columns[f"{prefix}_{suffix}"] = []
     for record in records:
         for prefix, field in mapping.items():
@@ -180,7 +198,9 @@ def linkage_columns(
             columns[f"{prefix}_latin"].append(None if empty else keys.latin)
             columns[f"{prefix}_latin_joined"].append(None if empty else keys.latin_joined)
             columns[f"{prefix}_phonetic"].append(None if empty else keys.phonetic)
-            columns[f"{prefix}_skeleton"].append(None if empty or not keys.skeleton else keys.skeleton)
+            columns[f"{prefix}_skeleton"].append(
+                None if empty or not keys.skeleton else keys.skeleton
+            )
             columns[f"{prefix}_tokens"].append(None if empty else list(keys.tokens))
             columns[f"{prefix}_sorted"].append(None if empty else keys.sorted_latin)
             columns[f"{prefix}_honorifics"].append(list(keys.honorifics))

@@ -16,7 +16,18 @@ __all__ = ["HONORIFICS", "honorific"]
 HONORIFICS: dict[str, str] = {
     # Latin spellings (normalised) → the folded form
     **dict.fromkeys(
-        ["seyed", "seyyed", "sayed", "sayyed", "sayyid", "sayid", "seyyid", "syed", "sied", "sayed"],
+        [
+            "seyed",
+            "seyyed",
+            "sayed",
+            "sayyed",
+            "sayyid",
+            "sayid",
+            "seyyid",
+            "syed",
+            "sied",
+            "sayed",
+        ],
         "seyed",
     ),
     **dict.fromkeys(["seyedeh", "seyyedeh", "sayyida", "sayeda", "seyede", "sadat"], "seyedeh"),

@@ -151,7 +151,11 @@ def build_lexicon(
         if not persian or " " in persian or (keep is not None and not keep.get(persian, False)):
             continue
         latin = normalize_latin(latin_raw)
-        if not latin or not latin.replace(" ", "").isalpha() or not plausible_reading(persian, latin):
+        if (
+            not latin
+            or not latin.replace(" ", "").isalpha()
+            or not plausible_reading(persian, latin)
+        ):
             continue
         joined = latin.replace(" ", "")
         spellings[persian][joined] += count

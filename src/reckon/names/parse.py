@@ -70,7 +70,9 @@ def parse_name(text: str, lexicon: Lexicon | None = None) -> ParsedName:
         role = _role(core[0], lex)
         if role == "given":
             return ParsedName(core[0], "", tuple(titles), "given-first", 0.5)
-        return ParsedName("", core[0], tuple(titles), "given-first", 0.5 if role == "surname" else 0.3)
+        return ParsedName(
+            "", core[0], tuple(titles), "given-first", 0.5 if role == "surname" else 0.3
+        )
     roles = [_role(w, lex) for w in core]
     if roles[0] == "surname" and roles[-1] == "given":
         cut = len(core) - 1
@@ -84,7 +86,9 @@ def parse_name(text: str, lexicon: Lexicon | None = None) -> ParsedName:
         cut += 1
     known = (roles[0] == "given") + (roles[cut] == "surname")
     confidence = {0: 0.5, 1: 0.75, 2: 0.9}[known]
-    return ParsedName(" ".join(core[:cut]), " ".join(core[cut:]), tuple(titles), "given-first", confidence)
+    return ParsedName(
+        " ".join(core[:cut]), " ".join(core[cut:]), tuple(titles), "given-first", confidence
+    )
 
 
 def _norm(word: str) -> str:

@@ -45,7 +45,9 @@ def _pairwise(a: Sequence[str], b: Sequence[str], scorer: Any) -> NDArray[np.flo
     return np.asarray(cpdist(a, b, scorer=scorer, workers=1), dtype=np.float64)
 
 
-def _alignment(a_latin: list[str], b_latin: list[str], a_phon: list[str], b_phon: list[str]) -> NDArray[np.float64]:
+def _alignment(
+    a_latin: list[str], b_latin: list[str], a_phon: list[str], b_phon: list[str]
+) -> NDArray[np.float64]:
     jw = _pairwise(a_latin, b_latin, JaroWinkler.normalized_similarity)
     ph = _pairwise(a_phon, b_phon, Indel.normalized_similarity)
     return WEIGHTS["latin_jw"] * jw + WEIGHTS["phonetic_indel"] * ph
@@ -79,7 +81,9 @@ def score_keys(a: Sequence[NameKeys], b: Sequence[NameKeys]) -> NDArray[np.float
         [_first_last(k.tokens) for k in b],
     )
     score = np.maximum(ordered, np.maximum(swapped - SWAP_PENALTY, first_last - FIRST_LAST_PENALTY))
-    empty = np.fromiter((not x.latin or not y.latin for x, y in zip(a, b, strict=True)), bool, len(a))
+    empty = np.fromiter(
+        (not x.latin or not y.latin for x, y in zip(a, b, strict=True)), bool, len(a)
+    )
     score[empty] = 0.0
     return np.clip(score, 0.0, 1.0)
 

@@ -114,7 +114,22 @@ def _rule_spelling(word: str) -> str:
 
 # Endings written as words of their own (کاظمی پور, Hossein Zadeh) belong to the word before.
 _SEPARABLE = frozenset(
-    {"زاده", "پور", "نژاد", "نیا", "فر", "zadeh", "zade", "pour", "pur", "poor", "nejad", "nezhad", "nia", "far"}
+    {
+        "زاده",
+        "پور",
+        "نژاد",
+        "نیا",
+        "فر",
+        "zadeh",
+        "zade",
+        "pour",
+        "pur",
+        "poor",
+        "nejad",
+        "nezhad",
+        "nia",
+        "far",
+    }
 )
 
 
