@@ -166,3 +166,22 @@ def test_derived_from_links_make_chains(locker: Locker, tmp_path: Path) -> None:
     with locker.writing() as (conn, user):
         assert acting_user(conn, "tester").id == user.id
     assert verify(locker).ok
+
+
+def test_audio_is_kept_opaque_with_technical_metadata(locker: Locker, tmp_path: Path) -> None:
+    import wave
+
+    path = tmp_path / "interview.wav"
+    with wave.open(str(path), "wb") as audio:
+        audio.setnchannels(1)
+        audio.setsampwidth(2)
+        audio.setframerate(8000)
+        audio.writeframes(b"\0\0" * 16000)
+    result = add_paths(locker, [path])[0]
+    assert result.ok
+    assert result.media_type == "audio/wav"
+    assert result.text_status == "none"
+    with locker.reading() as (conn, _):
+        technical = conn.execute(select(sources.c.technical)).scalar_one()
+    assert technical["seconds"] == 2.0
+    assert technical["channels"] == 1

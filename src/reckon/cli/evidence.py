@@ -100,6 +100,39 @@ def _print_result(result: Any) -> None:
 
 
 @app.command()
+def capture(
+    ctx: typer.Context,
+    url: Annotated[str, typer.Argument(help="The page to fetch (http or https).")],
+    title: Annotated[str | None, typer.Option(help="Title (else the page's own).")] = None,
+    publisher: Annotated[str | None, typer.Option(help="Who published it.")] = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date: YYYY, YYYY-MM or YYYY-MM-DD.")
+    ] = None,
+    affiliation: Annotated[
+        str | None, typer.Option(help="Organisation or side the source belongs to.")
+    ] = None,
+    reliability: Annotated[str | None, typer.Option(help="Admiralty source grade A–F.")] = None,
+    why: Annotated[str | None, typer.Option(help="Why this reliability grade.")] = None,
+    note: Annotated[str | None, typer.Option(help="A note on this capture.")] = None,
+) -> None:
+    """Fetch a live web page and preserve it as WARC with its main text."""
+    from reckon.evidence.capture import capture as capture_page
+
+    facts = SourceFacts(
+        title=title,
+        publisher=publisher,
+        published=published,
+        affiliation=affiliation,
+        reliability=reliability,
+        reliability_reason=why,
+        note=note,
+    )
+    with open_workspace(ctx) as workspace:
+        result = capture_page(_locker(workspace), url, facts)
+    _print_result(result)
+
+
+@app.command()
 def sources(
     ctx: typer.Context,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
@@ -286,5 +319,56 @@ def verify_command(
                 "Confidential content was checked as stored (encrypted) only; set "
                 "RECKON_PASSPHRASE to check its plaintext hashes too."
             )
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@app.command("export-source")
+def export_source(
+    ctx: typer.Context,
+    sources: Annotated[list[str], typer.Argument(help="Source numbers or hash prefixes.")],
+    out: Annotated[Path, typer.Option("--out", help="The package file to write (.zip).")],
+    include_confidential: Annotated[
+        bool,
+        typer.Option(help="Allow confidential sources' content into the package (recorded)."),
+    ] = False,
+) -> None:
+    """Write an evidence package (originals, texts, metadata, custody) for a third party."""
+    from reckon.evidence.package import export_sources
+
+    with open_workspace(ctx) as workspace:
+        locker = _locker(workspace, need_passphrase=include_confidential)
+        manifest = export_sources(locker, sources, out, include_confidential)
+    console.print(
+        f"Wrote {out}: {len(manifest['sources'])} source(s), {len(manifest['files'])} files, "
+        f"custody head {manifest['custody_head'][:16]}…. Check it with: reckon verify-package {out}"
+    )
+
+
+@app.command("verify-package")
+def verify_package_command(
+    package: Annotated[Path, typer.Argument(help="An evidence package made by export-source.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON report.")] = False,
+) -> None:
+    """Check an evidence package on its own (no workspace needed); exit 1 if anything changed."""
+    from reckon.evidence.package import verify_package
+
+    report = verify_package(package)
+    if as_json:
+        console.print_json(json.dumps(report.as_dict()))
+    else:
+        for problem in report.problems:
+            console.print(
+                f"[red]FAIL[/] {problem.subject}: {escape(problem.message)}", soft_wrap=True
+            )
+        summary = (
+            f"{len(report.sources)} source(s), {report.files} files, "
+            f"{report.entries} custody entries (head {str(report.head)[:16]}…)"
+        )
+        console.print(
+            f"OK: {summary} intact."
+            if report.ok
+            else f"{len(report.problems)} problem(s) in {summary}."
+        )
     if not report.ok:
         raise typer.Exit(1)

@@ -75,7 +75,16 @@ def stage_workspace(ctx: DemoContext) -> None:
     )
 
 
-STAGES: list[tuple[str, Stage]] = [("workspace", stage_workspace)]
+def _stage_evidence(ctx: DemoContext) -> None:
+    from reckon.demo.stage_evidence import stage_evidence
+
+    stage_evidence(ctx)
+
+
+STAGES: list[tuple[str, Stage]] = [
+    ("workspace", stage_workspace),
+    ("evidence", _stage_evidence),
+]
 
 
 def run_demo(

@@ -37,6 +37,8 @@ ACTIONS = (
     "revealed",
     "verified",
 )
+# Actions whose detail hash covers the object's stored record (what verify compares).
+RECORD_ACTIONS = frozenset({"acquired", "seen-again", "text-extracted", "metadata-changed"})
 # A fixed number that names the custody log's lock on PostgreSQL.
 _PG_LOCK_KEY = 0x7265636B6F6E
 

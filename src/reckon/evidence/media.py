@@ -8,9 +8,9 @@ once the bytes are known to be text.
 from __future__ import annotations
 
 import csv
-import gzip
 import io
 import zipfile
+import zlib
 from pathlib import PurePath
 
 OCTET = "application/octet-stream"
@@ -47,10 +47,12 @@ IMAGE_TYPES = frozenset(
 AUDIO_VIDEO_PREFIXES = ("audio/", "video/")
 
 
-def sniff(head: bytes, name: str | None = None, path: str | None = None) -> str:
+def sniff(
+    head: bytes, name: str | None = None, path: str | None = None, data: bytes | None = None
+) -> str:
     """The media type of a file whose first bytes (4 KiB or more) are ``head``.
 
-    ``path`` lets container formats (ZIP, gzip) be looked into.
+    ``path`` or the whole ``data`` lets a ZIP container be looked into.
     """
     for signature, offset, media_type in _SIGNATURES:
         if head[offset : offset + len(signature)] == signature:
@@ -68,13 +70,13 @@ def sniff(head: bytes, name: str | None = None, path: str | None = None) -> str:
     if head[:2] == b"\xff\xfb" or head[:2] == b"\xff\xf3" or head[:2] == b"\xff\xf2":
         return "audio/mpeg"
     if head[:4] == b"PK\x03\x04":
-        return _zip_kind(path)
+        return _zip_kind(path if data is None else io.BytesIO(data))
     if head[:2] == b"\x1f\x8b":
-        return _gzip_kind(path)
+        return _gzip_kind(head)
     return _text_kind(head, name)
 
 
-def _zip_kind(path: str | None) -> str:
+def _zip_kind(path: str | io.BytesIO | None) -> str:
     if path is None:
         return ZIP
     try:
@@ -89,13 +91,11 @@ def _zip_kind(path: str | None) -> str:
     return ZIP
 
 
-def _gzip_kind(path: str | None) -> str:
-    if path is None:
-        return "application/gzip"
+def _gzip_kind(head: bytes) -> str:
+    # Only the first few bytes are inflated: enough to see a WARC header, never a bomb.
     try:
-        with gzip.open(path, "rb") as handle:
-            inner = handle.read(8)
-    except (OSError, EOFError):
+        inner = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 16)
+    except zlib.error:
         return "application/gzip"
     return WARC if inner.startswith(b"WARC/") else "application/gzip"
 

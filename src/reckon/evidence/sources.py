@@ -187,7 +187,7 @@ def add_file(locker: Locker, path: Path, facts: SourceFacts = SourceFacts()) -> 
         media_type = media.sniff(head, path.name, str(path))
     else:
         sha = hashlib.sha256(data).hexdigest()
-        media_type = media.sniff(data[:HEAD_BYTES], path.name, str(path))
+        media_type = media.sniff(data[:HEAD_BYTES], path.name, data=data)
     result = _preserve(
         locker,
         data,
@@ -214,7 +214,7 @@ def add_bytes(
     if len(data) > locker.max_source_bytes:
         raise InputError(f"{shown} is over the limit of {locker.max_source_bytes:,} bytes.")
     sha = hashlib.sha256(data).hexdigest()
-    media_type = media.sniff(data[:HEAD_BYTES], name)
+    media_type = media.sniff(data[:HEAD_BYTES], name, data=data)
     return _preserve(
         locker,
         data,

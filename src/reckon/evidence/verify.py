@@ -132,7 +132,7 @@ def verify(locker: Locker, expect_head: str | None = None) -> VerifyReport:
             )
         latest: dict[tuple[str, str], CustodyEntry] = {}
         for entry in log:
-            if entry.detail_sha256 is not None and entry.action != "revealed":
+            if entry.detail_sha256 is not None and entry.action in custody.RECORD_ACTIONS:
                 latest[(entry.object_type, entry.object_id)] = entry
         present: set[tuple[str, str]] = set()
         secret = set(

@@ -62,7 +62,10 @@ def extract_wacz(data: bytes, limit: int) -> Extraction:
         total = sum(m.file_size for m in archive.infolist())
         for member in archive.infolist():
             if member.file_size > limit or total > 10 * limit:
-                raise ExtractionFailed("the WACZ file expands beyond the size limit.")
+                raise ExtractionFailed(
+                    "the WACZ file expands beyond the size limit (a possible decompression "
+                    "bomb); the file was kept but not read."
+                )
             if member.compress_size and member.file_size / member.compress_size > MAX_RATIO:
                 raise ExtractionFailed(
                     f"{member.filename} expands {member.file_size // member.compress_size}× "
