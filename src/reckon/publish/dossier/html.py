@@ -55,7 +55,9 @@ def _date(date: DateView | None, lang: str) -> str:
         return ""
     text = _e(date.text)
     if date.start and date.end and date.start != date.end:
-        text += f' <span class="small">(<bdi dir="ltr">{_e(date.start)} – {_e(date.end)}</bdi>)</span>'
+        text += (
+            f' <span class="small">(<bdi dir="ltr">{_e(date.start)} – {_e(date.end)}</bdi>)</span>'
+        )
     elif date.start:
         text += f' <span class="small">(<bdi dir="ltr">{_e(date.start)}</bdi>)</span>'
     return text
@@ -75,13 +77,27 @@ def _person(name: str | None, ref: str | None, alleged: bool, t: dict[str, str])
     return text
 
 
-def _claim(claim: ClaimView, lang: str, t: dict[str, str]) -> str:
+def _who(claim: ClaimView, t: dict[str, str]) -> str:
+    """The persons a claim names: its subject and, for a role claim, the alleged perpetrator."""
     who = _person(claim.subject_name, claim.subject_ref, False, t)
     perpetrator = _person(claim.perpetrator_name, claim.perpetrator_ref, True, t)
+    return " · ".join(x for x in (perpetrator, who) if x)
+
+
+def _title(dossier: Dossier, lang: str) -> str:
+    """The name to head the file with: in Persian, the first spelling in Persian script."""
+    if lang == "fa":
+        for name in dossier.names:
+            if any("\u0600" <= ch <= "\u06ff" for ch in name):
+                return name
+    return dossier.title
+
+
+def _claim(claim: ClaimView, lang: str, t: dict[str, str]) -> str:
     supported = t["supported"].format(n=claim.supporting_sources, m=claim.independent_sources)
     rows = [
         (t["kind"], _e(kind_label(claim.kind, lang))),
-        (t["person"], " · ".join(x for x in (who, perpetrator) if x)),
+        (t["person"], _who(claim, t)),
         (t["date"], _date(claim.date, lang)),
         (t["place"], _e(claim.place)),
         (t["according_to"], _source_name(claim.source, t)),
@@ -110,7 +126,9 @@ def _source(source: SourceView, lang: str, t: dict[str, str]) -> str:
         (t["sha256"], _hash(source.sha256)),
     ]
     if not source.confidential:
-        rows += [("", _e(" · ".join(x for x in (source.publisher, source.published, source.url) if x)))]
+        rows += [
+            ("", _e(" · ".join(x for x in (source.publisher, source.published, source.url) if x)))
+        ]
     if source.derived_from:
         rows.append((t["derived_from"], _e(", ".join(source.derived_from))))
     head = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows if v)
@@ -138,9 +156,9 @@ def render_html(dossier: Dossier, lang: str = "en") -> str:
     kind = t["person"] if dossier.kind == "person" else t["event"]
     parts = [
         f'<!DOCTYPE html><html lang="{lang}" dir="{direction}"><head><meta charset="utf-8">',
-        f"<title>{_e(t['case_file'])}: {_e(dossier.title)}</title><style>{CSS}</style></head><body>",
+        f"<title>{_e(t['case_file'])}: {_e(_title(dossier, lang))}</title><style>{CSS}</style></head><body>",
         f'<p class="{banner_class}">{_e(banner)}</p>',
-        f"<h1>{_e(t['case_file'])} · {_e(kind)}: <bdi>{_e(dossier.title)}</bdi>",
+        f"<h1>{_e(t['case_file'])} · {_e(kind)}: <bdi>{_e(_title(dossier, lang))}</bdi>",
     ]
     if dossier.alleged_perpetrator:
         parts.append(f' <span class="alleged">({_e(t["alleged"])})</span>')
@@ -170,7 +188,7 @@ def render_html(dossier: Dossier, lang: str = "en") -> str:
     if dossier.timeline:
         rows = "".join(
             f"<tr><td>{_date(c.date, lang)}</td><td>{_e(kind_label(c.kind, lang))}: "
-            f"{_person(c.subject_name, c.subject_ref, False, t)}</td><td>{_e(c.place)}</td>"
+            f"{_who(c, t)}</td><td>{_e(c.place)}</td>"
             f"<td>{_source_name(c.source, t)} <bdi dir='ltr'>{_e(c.grade)}</bdi></td></tr>"
             for c in dossier.timeline
         )

@@ -24,7 +24,9 @@ def source_view(locker: Locker, conn: Connection, user: User, source_id: int) ->
     lines = tuple(
         CustodyLine(
             seq=int(entry["seq"]),
-            at=entry["at"] if isinstance(entry["at"], datetime) else datetime.fromisoformat(entry["at"]),
+            at=entry["at"]
+            if isinstance(entry["at"], datetime)
+            else datetime.fromisoformat(entry["at"]),
             action=str(entry["action"]),
             by=entry.get("by"),
             object=str(entry["object"]),
