@@ -47,6 +47,11 @@ DIFFERENT = [
     ("Hosseini", "Hassani"),
     ("Ali Karimi", "Hassan Karimi"),
     ("Ali", "Aliyan"),
+    ("علی حسینی", "Ali Hassani"),
+    ("Mahmoud Rezaei", "Mohammad Rezaei"),
+    ("Parvin Sharifi", "Parviz Sharifi"),
+    ("Hamid Karimi", "Hamideh Karimi"),
+    ("Saeed Tehrani", "Saeedeh Tehrani"),
 ]
 
 

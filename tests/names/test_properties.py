@@ -3,11 +3,12 @@ and a Persian name always matches its own transliteration."""
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from reckon.names import (
     THRESHOLD,
+    name_keys,
     name_similarity,
     normalize,
     normalize_latin,
@@ -75,10 +76,13 @@ def test_a_persian_name_matches_its_own_transliteration(name: str) -> None:
     assert name_similarity(name, transliterate(name)) >= THRESHOLD
 
 
-@settings(max_examples=200)
+@settings(max_examples=300)
 @given(persian_text.filter(lambda t: len(normalize_persian(t).replace(" ", "")) >= 2))
 def test_any_persian_text_matches_its_own_transliteration(text: str) -> None:
-    assert name_similarity(text, transliterate(text)) >= THRESHOLD
+    latin = transliterate(text)
+    # Random letters can spell a title in Latin (هج → Haj) that they are not in Persian.
+    assume(name_keys(text).honorifics == name_keys(latin).honorifics)
+    assert name_similarity(text, latin) >= THRESHOLD
 
 
 @given(mixed_name, mixed_name)

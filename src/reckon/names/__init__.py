@@ -12,7 +12,8 @@ The public API (everything else is internal)::
     parse_name(text) -> ParsedName      given / surname / honorifics / order / confidence
     name_keys(text) -> NameKeys         every feature of one name, computed once
     name_similarity(a, b) -> float      in [0, 1]; THRESHOLD separates same / different
-    score_keys(keys_a, keys_b) -> array vectorised similarity of precomputed keys
+    score_keys(keys_a, keys_b) -> array vectorised similarity of lists of NameKeys
+    KeyTable.of(keys), score_tables     the same on keys laid out once as columns
     linkage_columns(records, fields)    the columns a Splink model compares in SQL
     default_lexicon() -> Lexicon        the shipped Persian ↔ Latin name dictionary
 
@@ -29,12 +30,13 @@ from reckon.names.keys import phonetic_key, skeleton
 from reckon.names.lexicon import Lexicon, build_lexicon, default_lexicon
 from reckon.names.parse import ParsedName, parse_name
 from reckon.names.script import detect_script, normalize, normalize_latin, normalize_persian
-from reckon.names.similarity import THRESHOLD, name_similarity, score_keys
+from reckon.names.similarity import THRESHOLD, KeyTable, name_similarity, score_keys, score_tables
 from reckon.names.translit import transliterate
 
 __all__ = [
     "NAME_FIELDS",
     "THRESHOLD",
+    "KeyTable",
     "Lexicon",
     "NameKeys",
     "ParsedName",
@@ -50,6 +52,7 @@ __all__ = [
     "parse_name",
     "phonetic_key",
     "score_keys",
+    "score_tables",
     "skeleton",
     "transliterate",
 ]

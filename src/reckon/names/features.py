@@ -44,6 +44,7 @@ class NameKeys:
     skeleton: str  # consonant skeleton of the whole name (no spaces)
     tokens: tuple[str, ...]  # phonetic key of each word, in order
     words: tuple[str, ...]  # usual Latin spelling of each word, in order
+    known: tuple[bool, ...]  # whether the lexicon knows each word
     sorted_latin: str  # the words of ``latin`` in alphabetical order
     first_last: str  # first and last word of ``latin`` (drops a middle name or father's name)
     honorifics: tuple[str, ...]  # folded honorifics found in the name (seyed, haj, …)
@@ -55,30 +56,34 @@ class NameKeys:
         return self.latin.replace(" ", "")
 
 
-EMPTY = NameKeys("", "", "", (), (), "", "", (), "none")
+EMPTY = NameKeys("", "", "", (), (), (), "", "", (), "none")
 
 
-def _word_parts(word: str, lexicon: Lexicon) -> list[tuple[str, str, str]]:
-    """(usual Latin spelling, phonetic key, skeleton) of each part of one normalised word."""
+def _word_parts(word: str, lexicon: Lexicon) -> list[tuple[str, str, str, bool]]:
+    """(usual Latin spelling, phonetic key, skeleton, known) of each part of one normalised word.
+
+    ``known`` says the lexicon knows the part, so that its usual spelling
+    identifies the name (Hamid and Hamideh are two names, not two spellings).
+    """
     from reckon.names.translit import latin_word, transliterate_word
 
     if detect_script(word) == "persian":
         latin = transliterate_word(word, lexicon)
         parts = latin.split("-")
         if len(parts) == 1:
-            return [(latin, phonetic_word(word), skeleton_word(word))]
+            return [(latin, phonetic_word(word), skeleton_word(word), word in lexicon)]
     else:
         latin = latin_word(word, lexicon)
         parts = latin.split("-")
         if len(parts) == 1:
             persian = lexicon.persian_of(word)
             basis = persian if persian is not None else word
-            return [(latin, phonetic_word(basis), skeleton_word(basis))]
+            return [(latin, phonetic_word(basis), skeleton_word(basis), persian is not None)]
     out = []
     for part in parts:
         persian = lexicon.persian_of(part)
         basis = persian if persian is not None else part
-        out.append((part, phonetic_word(basis), skeleton_word(basis)))
+        out.append((part, phonetic_word(basis), skeleton_word(basis), persian is not None))
     return out
 
 
@@ -105,6 +110,12 @@ def _known(lexicon: Lexicon, word: str) -> set[str]:
 def _cached_keys(name: str, lexicon: Lexicon) -> NameKeys:
     from reckon.names.translit import join_suffixes
 
+    # "Surname, Given": compare in the order given name first.
+    for comma in (",", "،", "٬"):
+        if comma in name:
+            head, _, tail = name.partition(comma)
+            name = f"{tail} {head}"
+            break
     normal = normalize(name)
     if not normal:
         return EMPTY
@@ -132,6 +143,7 @@ def _cached_keys(name: str, lexicon: Lexicon) -> NameKeys:
         skeleton="".join(p[2] for p in parts),
         tokens=tuple(p[1] for p in parts),
         words=tuple(latin_words),
+        known=tuple(p[3] for p in parts),
         sorted_latin=" ".join(sorted(latin_words)),
         first_last=" ".join(
             latin_words[:1] + latin_words[-1:] if len(latin_words) > 1 else latin_words

@@ -30,7 +30,8 @@ HONORIFICS: dict[str, str] = {
         ],
         "seyed",
     ),
-    **dict.fromkeys(["seyedeh", "seyyedeh", "sayyida", "sayeda", "seyede", "sadat"], "seyedeh"),
+    # "Sadat" (a Seyed's daughter) is left out: it is also part of given names and surnames.
+    **dict.fromkeys(["seyedeh", "seyyedeh", "sayyida", "seyede"], "seyedeh"),
     **dict.fromkeys(["haj", "hajj", "hadj", "haji", "hajji", "hajj", "hadji", "hajie"], "haj"),
     **dict.fromkeys(["hajieh", "hajiyeh", "hajiye"], "hajieh"),
     "mir": "mir",
@@ -41,7 +42,6 @@ HONORIFICS: dict[str, str] = {
     # Persian spellings (normalised)
     "سید": "seyed",
     "سیده": "seyedeh",
-    "سادات": "seyedeh",
     "حاج": "haj",
     "حاجی": "haj",
     "حاجیه": "hajieh",

@@ -15,8 +15,10 @@ Hussein, Hosein; Mousavi, Musavi, Moosavi). Two keys bridge the scripts:
 
 Classes: kh/x/خ → ``x``; gh/q/غ/ق → ``q``; sh/ش → ``S``; ch/چ → ``C``;
 j/zh/dj/ج/ژ → ``j``; s/th/ث/س/ص → ``s``; z/dh/ذ/ز/ض/ظ → ``z``; t/ط/ت → ``t``;
-k/c/ک → ``k``; h/ح/ه → ``h`` except a word-final h, which romanizations
-write or drop at will (Fatemeh, Fatema). Doubled consonants count once.
+k/c/ک → ``k``; h/ح/ه → ``h``. A word-final ه after a consonant is the
+vowel -e(h), ``e`` in the phonetic key (Hamideh, Hamide, حمیده → ``hmide``; Hamid
+→ ``hmid``); any other final h is dropped, as romanizations write or drop it
+at will (Shah, Abdollah). Doubled consonants count once.
 
 Keys are computed per word; ``phonetic_key`` and ``skeleton`` of a multi-word
 name join the words' keys without spaces, so Mohammad-Ali, Mohammadali and
@@ -39,6 +41,8 @@ __all__ = ["PERSIAN_CLASSES", "phonetic_key", "phonetic_word", "skeleton", "skel
 # "." marks a vowel that only separates consonants (it blocks the collapse of
 # doubled consonants across it and is then dropped).
 _SEP = "."
+# The final vowel -e(h) (Persian ه at the end of a word): it tells Hamideh from Hamid.
+_FINAL_E = "e"
 
 _PERSIAN = {
     "ب": "b",
@@ -130,10 +134,18 @@ def _finish(symbols: list[str]) -> str:
 
 
 def _persian_symbols(word: str) -> list[str]:
-    return [_PERSIAN.get(ch, ch if ch.isdigit() else _SEP) for ch in word]
+    symbols = [_PERSIAN.get(ch, ch if ch.isdigit() else _SEP) for ch in word]
+    # A final ه after a consonant is the vowel -e(h): Hamideh is not Hamid.
+    # After ا (Shah), in -llah (Abdollah, نصراله) and in طه (Taha) it is an h.
+    if len(word) > 2 and word[-1] == "ه" and word[-2] != "ا" and not word.endswith(("لله", "اله")):
+        symbols[-1] = _FINAL_E
+    return symbols
 
 
 def _latin_symbols(word: str) -> list[str]:
+    final_e = len(word) > 2 and word.endswith(("eh", "e")) and not word.endswith(("ee", "ie", "ye"))
+    if final_e:
+        word = word[: -2 if word.endswith("eh") else -1]
     symbols: list[str] = []
     i = 0
     while i < len(word):
@@ -146,6 +158,8 @@ def _latin_symbols(word: str) -> list[str]:
             ch = word[i]
             symbols.append(_LATIN_ONE.get(ch, ch if ch.isalnum() else _SEP))
             i += 1
+    if final_e:
+        symbols.append(_FINAL_E)
     return symbols
 
 
@@ -166,7 +180,7 @@ def phonetic_word(word: str) -> str:
 def skeleton_word(word: str) -> str:
     """The consonant skeleton of one already normalised word, in either script."""
     # Long vowels only separate consonants here, like the short ones.
-    return _finish([_SEP if s in "iu" else s for s in _symbols(word)])
+    return _finish([_SEP if s in "iue" else s for s in _symbols(word)])
 
 
 def _words(name: str) -> list[str]:

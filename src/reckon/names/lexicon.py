@@ -119,16 +119,20 @@ def plausible_reading(persian: str, latin: str) -> bool:
 
     The phonetic keys must agree, allowing a single ``u`` or ``i`` in the Latin
     spelling to stand for a short vowel (Hussein for حسین, Muhammad for محمد),
-    which Persian does not write; ``ou``, ``oo``, ``ee`` always stand for a long one
-    (so محمد is not Mahmoud).
+    which Persian does not write, and a final ``a`` for a final ه (Fatema for
+    فاطمه); ``ou``, ``oo``, ``ee`` always stand for a long one (so محمد is not
+    Mahmoud).
     """
     target = phonetic_key(persian)
     if not target:
         return False
-    if phonetic_key(latin) == target:
-        return True
-    short = _SINGLE_I.sub("e", _SINGLE_U.sub("o", normalize_latin(latin)))
-    return phonetic_key(short) == target
+    latin = normalize_latin(latin)
+    short = _SINGLE_I.sub("e", _SINGLE_U.sub("o", latin))
+    candidates = {latin, short}
+    if target.endswith("e"):
+        # a final -a for the final ه (Fatema, Fatima for فاطمه)
+        candidates |= {w[:-1] + "eh" for w in candidates if w.endswith("a")}
+    return any(phonetic_key(w) == target for w in candidates)
 
 
 def build_lexicon(

@@ -1,17 +1,27 @@
 """Name similarity across and within scripts, from precomputed `NameKeys`.
 
-A pair of names is compared in three alignments, and the best one counts:
-the words in the order written; the words in alphabetical order (given name
-and surname swapped, "Surname, Given"); and the first and last words only (a
-middle name or father's name present in one record only), each of the last
-two with a small penalty. In each alignment the score is a weighted mean of
-the Jaro-Winkler similarity of the usual Latin spellings and the normalised
-Indel similarity of the phonetic keys (see `WEIGHTS`), then scaled down
-slightly when the skeletons share little. `score_keys` does this for whole
-arrays of pairs in C (rapidfuzz) and numpy, without a Python loop per pair.
+The score of a pair is a logistic model over a table of features (`MODEL`),
+each computed for whole arrays of pairs in C (rapidfuzz) and numpy, with no
+Python loop per pair:
 
->>> round(name_similarity("محمدرضا حاج‌کریمی", "Mohammad-Reza Haj-Karimi"), 2)
-1.0
+- for the first word and for the last word of each name (given name and
+  surname, whatever sits between them: a father's name or the second part of
+  a compound): the normalised Levenshtein similarity of the phonetic keys,
+  whether they are equal, and whether the lexicon knows both words as two
+  different names (Hamid and Hamideh, Parvin and Parviz);
+- for the whole name: Jaro-Winkler of the usual Latin spellings joined,
+  normalised Levenshtein similarity of the phonetic keys joined, and whether
+  those are equal;
+- how many words one name has more than the other.
+
+Two alignments are scored, first with first and last with last, and
+crosswise (surname written first without a comma); the better one counts.
+"Surname, Given" with a comma is put in order before keys are computed.
+The weights were fitted on the benchmark's tuning pairs
+(benchmarks/names/fit.py) and `THRESHOLD` maximises F1 there.
+
+>>> name_similarity("محمدرضا حاج‌کریمی", "Mohammad-Reza Haj-Karimi") > 0.99
+True
 >>> name_similarity("Ali Kazemi", "Ali Kazempour") < THRESHOLD
 True
 """
@@ -19,83 +29,193 @@ True
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from rapidfuzz.distance import Indel, JaroWinkler
+from rapidfuzz.distance import JaroWinkler, Levenshtein
 from rapidfuzz.process import cpdist
 
 from reckon.names.features import NameKeys, name_keys
 from reckon.names.lexicon import Lexicon
 
-__all__ = ["THRESHOLD", "WEIGHTS", "name_similarity", "score_keys"]
+__all__ = [
+    "FEATURES",
+    "MODEL",
+    "THRESHOLD",
+    "KeyTable",
+    "features",
+    "name_similarity",
+    "score_keys",
+    "score_tables",
+]
 
-#: Weights of the features in one alignment (they sum to 1).
-WEIGHTS = {"latin_jw": 0.5, "phonetic_indel": 0.5}
-#: Penalties of the looser alignments.
-SWAP_PENALTY = 0.03
-FIRST_LAST_PENALTY = 0.06
-#: The score at or above which two names are taken to be spellings of one name
-#: (chosen on the benchmark's tuning split; see benchmarks/names/README.md).
-THRESHOLD = 0.85
+#: Feature names, in the order of the model's weights.
+FEATURES = (
+    "first_lev",
+    "first_eq",
+    "first_known_diff",
+    "last_lev",
+    "last_eq",
+    "last_known_diff",
+    "whole_jw",
+    "whole_lev",
+    "whole_eq",
+    "extra_words",
+)
+#: Logistic model: intercept and one weight per feature (fitted; see module docstring).
+MODEL: dict[str, float] = {
+    "intercept": -30.330,
+    "first_lev": 8.727,
+    "first_eq": -1.703,
+    "first_known_diff": -5.596,
+    "last_lev": 14.575,
+    "last_eq": -2.200,
+    "last_known_diff": -5.415,
+    "whole_jw": 7.784,
+    "whole_lev": 6.405,
+    "whole_eq": 3.376,
+    "extra_words": 2.670,
+}
+#: The score at or above which two names are taken to be spellings of one name.
+THRESHOLD = 0.57
+
+Strings = NDArray[np.object_]
 
 
-def _pairwise(a: Sequence[str], b: Sequence[str], scorer: Any) -> NDArray[np.float64]:
+@dataclass(frozen=True)
+class KeyTable:
+    """The keys of many names as columns, ready for vectorised comparison."""
+
+    whole_latin: Strings
+    whole_phonetic: Strings
+    sorted_latin: Strings
+    sorted_phonetic: Strings
+    first_phonetic: Strings
+    last_phonetic: Strings
+    first_known: Strings  # usual spelling of the first word if the lexicon knows it, else ""
+    last_known: Strings
+    words: NDArray[np.int64]
+
+    @classmethod
+    def of(cls, keys: Sequence[NameKeys]) -> KeyTable:
+        """Lay out the keys of many names (computed once per record) as columns."""
+
+        def col(values: list[str]) -> Strings:
+            out = np.empty(len(values), dtype=object)
+            out[:] = values
+            return out
+
+        return cls(
+            whole_latin=col([k.latin_joined for k in keys]),
+            whole_phonetic=col([k.phonetic for k in keys]),
+            sorted_latin=col(["".join(sorted(k.words)) for k in keys]),
+            sorted_phonetic=col(["".join(sorted(k.tokens)) for k in keys]),
+            first_phonetic=col([k.tokens[0] if k.tokens else "" for k in keys]),
+            last_phonetic=col([k.tokens[-1] if k.tokens else "" for k in keys]),
+            first_known=col([k.words[0] if k.known and k.known[0] else "" for k in keys]),
+            last_known=col([k.words[-1] if k.known and k.known[-1] else "" for k in keys]),
+            words=np.fromiter((len(k.words) for k in keys), np.int64, len(keys)),
+        )
+
+    def take(self, index: NDArray[np.intp]) -> KeyTable:
+        """The rows at ``index`` (e.g. one side of candidate pairs), without recomputing keys."""
+        return KeyTable(**{name: getattr(self, name)[index] for name in self.__dataclass_fields__})
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+
+def _cp(a: Strings, b: Strings, scorer: Any) -> NDArray[np.float64]:
     return np.asarray(cpdist(a, b, scorer=scorer, workers=1), dtype=np.float64)
 
 
-def _alignment(
-    a_latin: list[str], b_latin: list[str], a_phon: list[str], b_phon: list[str]
-) -> NDArray[np.float64]:
-    jw = _pairwise(a_latin, b_latin, JaroWinkler.normalized_similarity)
-    ph = _pairwise(a_phon, b_phon, Indel.normalized_similarity)
-    return WEIGHTS["latin_jw"] * jw + WEIGHTS["phonetic_indel"] * ph
+def features(a: KeyTable, b: KeyTable, crosswise: bool = False) -> NDArray[np.float64]:
+    """The feature matrix (pairs × `FEATURES`) of pairs (a[i], b[i]) in one alignment."""
+    b_first_phon = b.last_phonetic if crosswise else b.first_phonetic
+    b_last_phon = b.first_phonetic if crosswise else b.last_phonetic
+    b_first_known = b.last_known if crosswise else b.first_known
+    b_last_known = b.first_known if crosswise else b.last_known
+    first_lev, first_eq = _lev_eq(a.first_phonetic, b_first_phon)
+    last_lev, last_eq = _lev_eq(a.last_phonetic, b_last_phon)
+    first_known_diff = _known_diff(a.first_known, b_first_known)
+    last_known_diff = _known_diff(a.last_known, b_last_known)
+    # Crosswise, the whole names are compared with their words in alphabetical order,
+    # which keeps the comparison symmetric.
+    if crosswise:
+        whole_jw = _cp(a.sorted_latin, b.sorted_latin, JaroWinkler.normalized_similarity)
+        whole_lev, whole_eq = _lev_eq(a.sorted_phonetic, b.sorted_phonetic)
+    else:
+        whole_jw = _cp(a.whole_latin, b.whole_latin, JaroWinkler.normalized_similarity)
+        whole_lev, whole_eq = _lev_eq(a.whole_phonetic, b.whole_phonetic)
+    extra = np.minimum(np.abs(a.words - b.words), 2).astype(np.float64)
+    return np.column_stack(
+        [
+            first_lev,
+            first_eq,
+            first_known_diff,
+            last_lev,
+            last_eq,
+            last_known_diff,
+            whole_jw,
+            whole_lev,
+            whole_eq,
+            extra,
+        ]
+    )
+
+
+def _known_diff(a: Strings, b: Strings) -> NDArray[np.float64]:
+    """1 where the lexicon knows both words and they are different names."""
+    known_both = np.asarray(a != "", dtype=bool) & np.asarray(b != "", dtype=bool)
+    return np.asarray(known_both & np.asarray(a != b, dtype=bool), dtype=np.float64)
+
+
+def _lev_eq(a: Strings, b: Strings) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    return _cp(a, b, Levenshtein.normalized_similarity), (a == b).astype(np.float64)
+
+
+_WEIGHTS = np.array([MODEL[f] for f in FEATURES])
+_SWAP_FIRST_LAST = [
+    FEATURES.index(f.replace("first_", "@").replace("last_", "first_").replace("@", "last_"))
+    for f in FEATURES
+]
+
+
+def _logistic(x: NDArray[np.float64]) -> NDArray[np.float64]:
+    z = MODEL["intercept"] + x @ _WEIGHTS
+    return np.asarray(1.0 / (1.0 + np.exp(-z)), dtype=np.float64)
+
+
+def score_tables(a: KeyTable, b: KeyTable) -> NDArray[np.float64]:
+    """Similarity in [0, 1] of each pair (a[i], b[i]) of two equally long key tables."""
+    if len(a) != len(b):
+        raise ValueError("score_tables needs two tables of the same length")
+    if len(a) == 0:
+        return np.zeros(0)
+    cross = features(a, b, crosswise=True)
+    # Either name may be the one written surname first: score both readings, so that
+    # the score stays symmetric.
+    cross_other = cross[:, _SWAP_FIRST_LAST]
+    score = np.maximum(
+        _logistic(features(a, b)), np.maximum(_logistic(cross), _logistic(cross_other))
+    )
+    score[(a.words == 0) | (b.words == 0)] = 0.0
+    return score
 
 
 def score_keys(a: Sequence[NameKeys], b: Sequence[NameKeys]) -> NDArray[np.float64]:
-    """Similarity in [0, 1] of each pair (a[i], b[i]) of precomputed name keys.
-
-    Empty names score 0.
-    """
+    """Similarity in [0, 1] of each pair (a[i], b[i]) of precomputed name keys; empty names score 0."""
     if len(a) != len(b):
         raise ValueError("score_keys needs two sequences of the same length")
-    if not a:
-        return np.zeros(0)
-    ordered = _alignment(
-        [k.latin_joined for k in a],
-        [k.latin_joined for k in b],
-        [k.phonetic for k in a],
-        [k.phonetic for k in b],
-    )
-    swapped = _alignment(
-        [k.sorted_latin for k in a],
-        [k.sorted_latin for k in b],
-        [" ".join(sorted(k.tokens)) for k in a],
-        [" ".join(sorted(k.tokens)) for k in b],
-    )
-    first_last = _alignment(
-        [k.first_last for k in a],
-        [k.first_last for k in b],
-        [_first_last(k.tokens) for k in a],
-        [_first_last(k.tokens) for k in b],
-    )
-    score = np.maximum(ordered, np.maximum(swapped - SWAP_PENALTY, first_last - FIRST_LAST_PENALTY))
-    empty = np.fromiter(
-        (not x.latin or not y.latin for x, y in zip(a, b, strict=True)), bool, len(a)
-    )
-    score[empty] = 0.0
-    return np.clip(score, 0.0, 1.0)
-
-
-def _first_last(tokens: tuple[str, ...]) -> str:
-    return " ".join(tokens[:1] + tokens[-1:]) if len(tokens) > 1 else "".join(tokens)
+    return score_tables(KeyTable.of(a), KeyTable.of(b))
 
 
 def name_similarity(a: str, b: str, lexicon: Lexicon | None = None) -> float:
     """How alike two names are, in [0, 1], whatever script each is written in.
 
-    Symmetric; 1.0 for two spellings of one name; `THRESHOLD` separates
+    Symmetric; near 1 for two spellings of one name; `THRESHOLD` separates
     spellings of one name from different names on the benchmark.
     """
     return float(score_keys([name_keys(a, lexicon)], [name_keys(b, lexicon)])[0])

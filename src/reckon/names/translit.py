@@ -81,7 +81,7 @@ def _rule_spelling(word: str) -> str:
             if i == 0 and nxt in ("و", "ی"):
                 prev_consonant = False
                 continue  # او → ou, ای → i: the next letter spells the vowel
-            out.append("a" if i > 0 or nxt == "" else ("a" if nxt == "ل" else "e"))
+            out.append("a" if i > 0 or nxt in ("", "ل", "ه") else "e")
             prev_consonant = False
         elif ch == "ع":
             # ayn is written as a vowel or not at all; it still separates the letters around it
@@ -96,8 +96,13 @@ def _rule_spelling(word: str) -> str:
             out.append("y" if consonant else ("i" if i == n - 1 or out[-1:] != ["i"] else ""))
             prev_consonant = consonant
         elif ch == "ه" and i == n - 1 and i > 0:
-            out.append("h" if out and out[-1][-1:] in ("a", "e", "i", "u") else "eh")
+            ending_h = word[i - 1] == "ا" or word.endswith(("لله", "اله"))
+            out.append("aha" if n == 2 else "h" if ending_h else "eh")
             prev_consonant = False
+        elif ch == "ح" and i == n - 1 and i > 0:
+            # a final h: "-ah" (Mesbah, Fallah); "-eh" would read as the vowel -e
+            out.append("ah" if prev_consonant and _CLASS.get(word[i - 1]) != "h" else "h")
+            prev_consonant = True
         elif ch in _CONSONANTS:
             if prev_consonant and i > 0 and _CLASS.get(word[i - 1]) != _CLASS[ch]:
                 # Two written consonants in a row: a short vowel was probably between them
