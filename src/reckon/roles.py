@@ -23,6 +23,7 @@ class Permission(StrEnum):
     REVIEW_LINKS = "review record links"
     PUBLISH = "publish"
     ESTIMATE = "run estimates"
+    EXPORT_INVESTIGATION = "export investigators' data"
 
 
 ROLE_NAMES: tuple[str, ...] = tuple(r.value for r in Role)
@@ -37,6 +38,7 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.REVIEW_LINKS,
             Permission.PUBLISH,
             Permission.ESTIMATE,
+            Permission.EXPORT_INVESTIGATION,
         }
     ),
     Role.INVESTIGATOR: frozenset(
@@ -47,6 +49,7 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.CODE_CLAIMS,
             Permission.REVIEW_LINKS,
             Permission.ESTIMATE,
+            Permission.EXPORT_INVESTIGATION,
         }
     ),
     Role.REVIEWER: frozenset({Permission.REVIEW_LINKS}),

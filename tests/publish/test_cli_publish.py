@@ -59,3 +59,22 @@ def test_min_independent_sources_is_a_setting(tmp_path: Path, workspace: Workspa
     config.write_text(config.read_text().replace("= 3", "= 0"))
     with pytest.raises(WorkspaceError, match="min_independent_sources"):
         load_settings(workspace.root, {})
+
+
+def test_export_public_and_dossier_commands(
+    workspace: Workspace, store_env: dict[str, str], tmp_path: Path
+) -> None:
+    env = dict(store_env)
+    assert _run(workspace, env, "publish", "person", "P1", "P2")[0] == 0
+    code, out = _run(workspace, env, "export", "--public", "--out", str(tmp_path / "reg"))
+    assert code == 0, out
+    assert "2 persons" in out
+    assert (tmp_path / "reg" / "data_dictionary.md").is_file()
+    code, out = _run(workspace, env, "export", "--out", str(tmp_path / "x"))
+    assert code == 2
+    assert "--public or --ftm" in out
+    code, out = _run(workspace, env, "export", "--ftm", "--out", str(tmp_path / "e.ftm.json"))
+    assert code == 0, out
+    code, out = _run(workspace, env, "dossier", "P1", "--out", str(tmp_path / "P1.txt"))
+    assert code == 2
+    assert ".pdf" in out

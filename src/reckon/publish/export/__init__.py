@@ -1,0 +1,1 @@
+"""Exports: the public register (CSV, JSON Lines, data dictionary) and investigators' FtM."""

@@ -1,0 +1,258 @@
+"""`reckon export --public`: the published register and nothing else.
+
+Writes, into a new folder, one CSV and one JSON Lines file per kind of item
+(persons, claims, events, involvements, estimates) and the sources they cite,
+a data dictionary (Markdown and JSON) and a manifest of SHA-256 hashes. Every
+row comes from `reckon.publish.visibility.what_is_public`: nothing unpublished,
+nothing withdrawn, nothing about a withheld or shredded person, and of a
+person only the public fields and those the family chose to show.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reckon.errors import InputError
+from reckon.publish.export.columns import COLUMNS, PERSON_FIELDS
+from reckon.publish.items import ItemType
+from reckon.publish.readers import ReadContext, Readers, readers
+from reckon.publish.views import ClaimView, SourceView
+from reckon.publish.visibility import PublicItem, PublicRegister, public_fields, what_is_public
+
+FORMAT = "reckon public register 1"
+
+
+@dataclass
+class ExportReport:
+    out: Path
+    counts: dict[str, int] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)
+    missing: list[str] = field(default_factory=list)
+
+
+def _pub(item: PublicItem) -> dict[str, Any]:
+    return {
+        "published_at": item.published_at.isoformat(),
+        "status": item.status,
+        "correction": item.correction,
+        "corrected_at": item.corrected_at.isoformat() if item.corrected_at else None,
+    }
+
+
+def _claim_row(
+    claim: ClaimView, register: PublicRegister, item: PublicItem
+) -> tuple[dict[str, Any], SourceView]:
+    public_person = claim.subject_ref and register.is_public(ItemType.PERSON, claim.subject_ref)
+    source = claim.source.as_public()
+    row = {
+        "claim_id": claim.id,
+        "kind": claim.kind,
+        "person_id": claim.subject_ref if public_person else None,
+        "person_name": claim.subject_name,
+        "alleged_perpetrator_id": claim.perpetrator_ref,
+        "alleged_perpetrator_name": claim.perpetrator_name,
+        "place": claim.place,
+        "date_text": claim.date.text if claim.date else None,
+        "date_start": claim.date.start if claim.date else None,
+        "date_end": claim.date.end if claim.date else None,
+        "quote": claim.quote,
+        "according_to": source.get("title"),
+        "source_id": claim.source.id,
+        "source_sha256": None if claim.source.confidential else claim.source.sha256,
+        "grade": claim.grade,
+        "supporting_sources": claim.supporting_sources,
+        "independent_sources": claim.independent_sources,
+        "conflicts_with": [c for c in claim.conflicts_with if register.is_public("claim", c)],
+        **_pub(item),
+    }
+    return row, claim.source
+
+
+def collect(
+    ctx: ReadContext, register: PublicRegister, have: Readers
+) -> tuple[dict[str, list[dict[str, Any]]], list[str]]:
+    """The rows of each file, and the kinds this workspace cannot describe yet."""
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in COLUMNS}
+    missing: list[str] = []
+    cited: dict[str, SourceView] = {}
+
+    persons = register.items.get(ItemType.PERSON, {})
+    views = have.persons(ctx, sorted(persons)) if have.persons and persons else {}
+    if persons and have.persons is None:
+        missing.append("persons (the linkage module is not installed: ids only)")
+    for ref, item in persons.items():
+        view = views.get(ref)
+        shown = public_fields(view.fields, register.disclosed.get(ref, ())) if view else {}
+        disclosed = {k: v for k, v in shown.items() if k not in PERSON_FIELDS}
+        rows["persons"].append(
+            {
+                "person_id": ref,
+                "names": list(view.names) if view else [],
+                **{name: shown.get(name) for name in PERSON_FIELDS},
+                "disclosed": disclosed or None,
+                **_pub(item),
+            }
+        )
+
+    claims = register.items.get(ItemType.CLAIM, {})
+    claim_views = have.claims(ctx, sorted(claims)) if have.claims and claims else {}
+    if claims and have.claims is None:
+        missing.append("claims (the claims module is not installed: ids only)")
+    for claim_id, item in claims.items():
+        claim = claim_views.get(claim_id)
+        if claim is None:
+            rows["claims"].append({"claim_id": claim_id, **_pub(item)})
+            continue
+        row, source = _claim_row(claim, register, item)
+        rows["claims"].append(row)
+        cited.setdefault(source.id, source)
+
+    public_claim = register.ids(ItemType.CLAIM)
+    events = register.items.get(ItemType.EVENT, {})
+    event_views = have.events(ctx, sorted(events)) if have.events and events else {}
+    if events and have.events is None:
+        missing.append("events (the claims module is not installed: ids only)")
+    for event_id, item in events.items():
+        event = event_views.get(event_id)
+        rows["events"].append(
+            {
+                "event_id": event_id,
+                "title": event.title if event else None,
+                "kind": event.kind if event else None,
+                "place": event.place if event else None,
+                "date_text": event.date.text if event and event.date else None,
+                "date_start": event.date.start if event and event.date else None,
+                "date_end": event.date.end if event and event.date else None,
+                "claim_ids": [c.id for c in event.claims if c.id in public_claim] if event else [],
+                **_pub(item),
+            }
+        )
+
+    involvements = register.items.get(ItemType.INVOLVEMENT, {})
+    inv_views = (
+        have.involvements(ctx, sorted(involvements)) if have.involvements and involvements else {}
+    )
+    if involvements and have.involvements is None:
+        missing.append("involvements (the claims module is not installed: ids only)")
+    for inv_id, item in involvements.items():
+        inv = inv_views.get(inv_id)
+        rows["involvements"].append(
+            {
+                "involvement_id": inv_id,
+                "event_id": inv.event_id if inv else None,
+                "person_id": inv.person_ref if inv else None,
+                "person_name": inv.person_name if inv else None,
+                "role": (inv.role.replace("_", " ") if inv else None),
+                "degree": inv.degree if inv else None,
+                "status": inv.status if inv else None,
+                "status_as_of": inv.status_as_of if inv else None,
+                "claim_ids": [c.id for c in inv.claims if c.id in public_claim] if inv else [],
+                **_pub(item),
+            }
+        )
+
+    for est_id, item in register.items.get(ItemType.ESTIMATE, {}).items():
+        rows["estimates"].append({"estimate_id": est_id, **_pub(item)})
+
+    for source in cited.values():
+        public = source.as_public()
+        rows["sources"].append(
+            {
+                "source_id": source.id,
+                **{k: public.get(k) for k in COLUMNS["sources"] if k not in {"source_id"}},
+            }
+        )
+    return rows, missing
+
+
+def _csv_value(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return " | ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _files(rows: Mapping[str, Sequence[Mapping[str, Any]]]) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+    for name, columns in COLUMNS.items():
+        buffer = io.StringIO(newline="")
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(list(columns))
+        lines = []
+        for row in rows[name]:
+            full = {column: row.get(column) for column in columns}
+            writer.writerow([_csv_value(full[c]) for c in columns])
+            lines.append(json.dumps(full, ensure_ascii=False, sort_keys=False))
+        # UTF-8 with a byte-order mark, so that spreadsheets show Persian correctly.
+        files[f"{name}.csv"] = ("\ufeff" + buffer.getvalue()).encode("utf-8")
+        files[f"{name}.jsonl"] = "".join(line + "\n" for line in lines).encode("utf-8")
+    files["data_dictionary.json"] = (
+        json.dumps({"format": FORMAT, "files": COLUMNS}, ensure_ascii=False, indent=2) + "\n"
+    ).encode("utf-8")
+    files["data_dictionary.md"] = _dictionary_markdown().encode("utf-8")
+    return files
+
+
+def _dictionary_markdown() -> str:
+    lines = [
+        "# The public register: data dictionary",
+        "",
+        "Each kind of item is in a CSV file (UTF-8 with a byte-order mark; lists separated",
+        "by ' | ') and a JSON Lines file (one object per line, lists as arrays). Every",
+        "claim is attributed to its source; a perpetrator is always *alleged*. Private",
+        "fields (father's name, birth date, relatives, contacts, anything about witnesses",
+        "and submitters) are never included; withheld persons are left out entirely.",
+        "",
+    ]
+    for name, columns in COLUMNS.items():
+        lines += [f"## {name}.csv / {name}.jsonl", "", "| column | meaning |", "| --- | --- |"]
+        lines += [f"| `{column}` | {meaning} |" for column, meaning in columns.items()]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def write_folder(out: Path, files: Mapping[str, bytes]) -> dict[str, str]:
+    """Write ``files`` and a SHA256SUMS manifest into the new folder ``out``, all or nothing."""
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise InputError(f"{out} exists and is not an empty folder.", hint="Choose a new folder.")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    try:
+        hashes = {}
+        for name, data in sorted(files.items()):
+            (tmp / name).write_bytes(data)
+            hashes[name] = hashlib.sha256(data).hexdigest()
+        manifest = "".join(f"{sha}  {name}\n" for name, sha in sorted(hashes.items()))
+        (tmp / "SHA256SUMS").write_text(manifest, encoding="utf-8")
+        if out.exists():
+            out.rmdir()
+        os.replace(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return hashes
+
+
+def export_public(ctx: ReadContext, out: Path, have: Readers | None = None) -> ExportReport:
+    """Write the public register to the new folder ``out``."""
+    register = what_is_public(ctx.conn)
+    rows, missing = collect(ctx, register, have or readers())
+    hashes = write_folder(out, _files(rows))
+    return ExportReport(
+        out=out, counts={k: len(v) for k, v in rows.items()}, files=hashes, missing=missing
+    )
