@@ -24,6 +24,7 @@ class Permission(StrEnum):
     PUBLISH = "publish"
     ESTIMATE = "run estimates"
     EXPORT_INVESTIGATION = "export investigators' data"
+    ERASE = "erase a person's data for ever"
 
 
 ROLE_NAMES: tuple[str, ...] = tuple(r.value for r in Role)

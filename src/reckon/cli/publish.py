@@ -158,3 +158,29 @@ def disclose(
             withholding.disclose(conn, actor, person, field, reason)
     state = "private again" if revoke else "shown publicly"
     console.print(f"Field {escape(field)} of person {escape(person)} is {state}.")
+
+
+@app.command()
+def shred(
+    ctx: typer.Context,
+    person: Annotated[str, typer.Argument(help="The person's reference.")],
+    reason: ReasonOpt,
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Erase a person's personal data for ever by destroying their key (admins)."""
+    from reckon.publish.erasure import PersonVault
+
+    if not yes:
+        typer.confirm(
+            f"Erase the personal data of {person} for ever, in this store and every backup?",
+            abort=True,
+        )
+    with open_workspace(ctx) as workspace:
+        with workspace.engine.connect() as conn:
+            actor = users.acting_user(conn, workspace.settings.user)
+        report = PersonVault.for_workspace(workspace).shred(workspace, actor, person, reason)
+    console.print(
+        f"Shredded person {escape(person)}: {report.fields_erased} field(s) of "
+        f"{len(report.subjects)} record(s) erased; erasure key epoch {report.epoch}. "
+        "Copy keys/ to your key backup now (docs/erasure.md)."
+    )

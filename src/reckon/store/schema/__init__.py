@@ -17,6 +17,7 @@ from reckon.store.schema.evidence import (
 from reckon.store.schema.meta import metadata
 from reckon.store.schema.publish import (
     field_disclosures,
+    person_data,
     person_keys,
     person_withholds,
     publication_persons,
@@ -29,6 +30,7 @@ __all__ = [
     "custody_entries",
     "field_disclosures",
     "metadata",
+    "person_data",
     "person_keys",
     "person_withholds",
     "publication_persons",

@@ -21,6 +21,10 @@
     wrapped key and moves every other key to a new epoch, so that no copy of
     the database, backups included, can open the shredded person's data
     (docs/erasure.md).
+``person_data``
+    Personal data of a person record (names, father's name, birth date,
+    address, contacts), each field sealed with that record's key: the place
+    where any feature keeps what `reckon shred` must be able to erase.
 """
 
 from sqlalchemy import (
@@ -111,4 +115,12 @@ person_keys = Table(
     Column("created_at", UTCDateTime, nullable=False),
     Column("shredded_by", Integer, ForeignKey("users.id"), nullable=True),
     Column("shredded_at", UTCDateTime, nullable=True),
+)
+
+person_data = Table(
+    "person_data",
+    metadata,
+    Column("subject_ref", String(80), primary_key=True),
+    Column("field", String(60), primary_key=True),
+    Column("sealed", LargeBinary, nullable=False),
 )
