@@ -9,8 +9,9 @@ SRC := src tests benchmarks
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
+# The demo extracts claims from text, so it installs the nlp extra (spaCy, ~10 s).
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e .
+	$(BIN)/pip install -q -e ".[nlp]"
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python

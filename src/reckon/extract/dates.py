@@ -280,8 +280,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("jmonth", re.compile(rf"{_B}{_J_MONTH}(?:\s+(?:of\s+|سال\s+)?{_YEAR}{_SH_MARK}?){_E}", re.I)),
     ("gmonth", re.compile(rf"{_B}{_G_MONTH}(?:\s+of)?[,،]?\s+{_YEAR4}{_E}", re.I)),
     ("season", re.compile(rf"{_B}(?:the\s+)?{_SEASON}(?:\s+of|\s+سال)?\s+{_YEAR}{_SH_MARK}?{_E}", re.I)),
+    ("year_range", re.compile(rf"{_B}(?P<y>(?:19|20)\d\d)\s*(?:–|—|-|to)\s*(?P<y2>(?:19|20)\d\d){_E}", re.I)),
     ("year_marked", re.compile(rf"{_B}(?:سال\s+)?(?P<y>1[2-4]\d\d){_SH_MARK}{_E}", re.I)),
     ("year_persian", re.compile(rf"{_B}(?:سال\s+)?(?P<y>1[2-4]\d\d){_E}")),
+    ("gmonth_alone", re.compile(rf"(?<![\w])(?:in|since|until|till|by|from|during|early|mid|late|end\s+of)\s+(?P<gm>january|february|april|june|july|august|september|october|november|december){_E}", re.I)),
+    ("year_sh_bare", re.compile(rf"(?<![\w])(?:in|since|until|till|by|from|of)\s+(?P<y>1[34]\d\d){_E}", re.I)),
     ("year", re.compile(rf"{_B}(?P<y>(?:19|20)\d\d){_E}(?!\s*(?:people|prisoners|victims|names))", re.I)),
 ]  # fmt: skip
 
@@ -395,7 +398,7 @@ class _Raw:
 
 
 def _calendar_of(kind: str, groups: dict[str, str | None], persian: bool) -> Calendar | None:
-    if groups.get("jm") or kind in {"year_marked", "year_persian"}:
+    if groups.get("jm") or kind in {"year_marked", "year_persian", "year_sh_bare"}:
         return Calendar.SOLAR_HIJRI
     if groups.get("gm"):
         return Calendar.GREGORIAN
@@ -432,6 +435,13 @@ def _build(raw: _Raw, text: str, year: int | None, inferred: bool) -> DateValue 
         value = _range_value(text, first, last)
     elif raw.kind == "season":
         value = _season_value(text, cal, year, SEASONS[(g["season"] or "").lower()])
+    elif raw.kind == "year_range":
+        last_year = int(g["y2"] or 0)
+        if last_year < year:
+            return None
+        value = DateValue(
+            text, cal, Precision.RANGE, date(year, 1, 1), date(last_year, 12, 31), year
+        )
     elif raw.kind.startswith("year"):
         value = _year_value(text, cal, year)
     else:
@@ -484,8 +494,15 @@ def _raw_matches(text: str) -> list[_Raw]:
             calendar = _calendar_of(kind, groups, persian)
             if calendar is None:
                 continue
+            if kind == "gmonth_alone":
+                start = match.start("gm")  # the preposition is context, not part of the date
+            elif kind == "year_sh_bare":
+                start = match.start("y")
             taken.append((start, end))
             found.append(_Raw(start, end, kind, groups, calendar, persian))
+    # "in 1361" in English text is a Solar Hijri year only where the text dates in that calendar.
+    if not any(r.calendar is Calendar.SOLAR_HIJRI and r.kind != "year_sh_bare" for r in found):
+        found = [r for r in found if r.kind != "year_sh_bare"]
     found.sort(key=lambda r: r.start)
     return found
 
@@ -560,6 +577,15 @@ def parse_date(
         if found is None:
             raise InputError(f"'{text}' is not a year reckon can read.")
         return _year_value(stripped, found, year)
+    interval = re.fullmatch(r"(\d{4}-\d{2}-\d{2})/(\d{4}-\d{2}-\d{2})", folded)
+    if interval:
+        try:
+            first, last = (date.fromisoformat(part) for part in interval.groups())
+        except ValueError as exc:
+            raise InputError(f"'{text}' is not a real interval ({exc}).") from exc
+        if last < first:
+            raise InputError(f"'{text}' ends before it starts.")
+        return DateValue(stripped, Calendar.GREGORIAN, Precision.RANGE, first, last, first.year)
     numeric = re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", folded)
     if numeric and hint is not None:
         return _day_value(stripped, hint, *(int(part) for part in numeric.groups()))

@@ -1,0 +1,409 @@
+"""Claim proposals: who did what to whom, as one sentence of a source states it.
+
+Rules, not a statistical model, so that a coder can see why a claim was
+proposed: a trigger phrase names the kind ("was executed", "اعدام شد", "sat on
+the commission"); the sentence's people, places and dates fill the roles.
+
+- Victim kinds (arrest … release, affiliation): the victim is the person nearest
+  before the trigger (else after it), leaving out speakers ("…, Parsa said") and
+  alleged perpetrators; people joined by "and" or commas share the claim. A
+  sentence without a name whose subject is a pronoun ("he was hanged"), or a
+  list line that starts with the trigger ("Executed at …"), refers to the last
+  person named before it.
+- Role kinds (ordered, took part, was present, sat on a commission): the alleged
+  perpetrator is the person before the trigger; a person after it is the victim.
+- The place is the one nearest the trigger (after it first), never one that
+  follows "from" (a hometown); for a transfer, the place after "to". The date is
+  the one nearest the trigger.
+- Not claims: negated or hypothetical statements ("was not executed", "should be
+  tried"), indirect questions ("never told where she was buried"), and
+  sentences of rhetoric, opinion or comparison ("a killing machine", "the same
+  tactics as …").
+
+Only claims about named people are proposed; "thousands were executed" is
+left to the coder.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from typing import Any
+
+from reckon.extract.gazetteer import name_key
+from reckon.extract.mentions import Mention, MentionType
+from reckon.extract.text import Sentence
+
+__all__ = ["ROLE_KINDS", "ClaimKind", "ProposedClaim", "propose_claims"]
+
+
+class ClaimKind(StrEnum):
+    ARREST = "arrest"
+    DETENTION = "detention"
+    TRANSFER = "transfer"
+    TRIAL = "trial"
+    EXECUTION = "execution"
+    BURIAL = "burial"
+    DISAPPEARANCE = "disappearance"
+    RELEASE = "release"
+    AFFILIATION = "affiliation"
+    ORDERED = "ordered"
+    TOOK_PART = "took_part"
+    WAS_PRESENT = "was_present"
+    SAT_ON_COMMISSION = "sat_on_commission"
+
+
+ROLE_KINDS = frozenset(
+    {ClaimKind.ORDERED, ClaimKind.TOOK_PART, ClaimKind.WAS_PRESENT, ClaimKind.SAT_ON_COMMISSION}
+)
+
+_COMMISSION = r"(?:death\s+)?(?:commission|committee|board)"
+TRIGGERS: dict[ClaimKind, list[str]] = {
+    ClaimKind.ARREST: [
+        r"\barrest(?:ed)?\b", r"\btaken\s+into\s+custody\b", r"\bseized\b",
+        r"\bdetained\s+(?=(?:in|on)\s+\d)", r"\b(?:detained|seized|picked\s+up)\s+(?=him\b|her\b|them\b)",
+        r"دستگیر", r"بازداشت",
+    ],
+    ClaimKind.DETENTION: [
+        r"\b(?:was|were|been|being)\s+(?:held|imprisoned|jailed|detained)\b(?!\s+(?:in|on)\s+\d)",
+        r"\bspent\s+(?:\w+\s+){0,2}(?:years?|months?)\s+in\b", r"\btaken\s+to\s+(?:a|the)\s+prison\b",
+        r"\bsolitary\s+confinement\b", r"زندانی\s+بود", r"زندانی\s+شد",
+    ],
+    ClaimKind.TRANSFER: [r"\btransferred\b", r"\b(?:was|were)\s+moved\b", r"\bmoved\s+(?:from|to)\b", r"منتقل"],
+    ClaimKind.TRIAL: [
+        r"\btried\b", r"\bsentenced\b", rf"\b(?:taken|brought|appeared)\s+before\s+(?:the|a)\s+{_COMMISSION}",
+        rf"\bwhere\s+the\s+{_COMMISSION}\s+sat\b", rf"\bcalled\s+(?:to|before)\s+the\s+{_COMMISSION}", r"\bhearing\b", r"محاکمه", r"به\s+دادگاه",
+    ],
+    ClaimKind.EXECUTION: [
+        r"\bexecuted\b", r"\bexecution\s+of\b", r"\bhanged\b", r"\bput\s+to\s+death\b", r"\bshot\s+dead\b",
+        r"\bfiring\s+squad\b", r"\bsent\s+to\s+the\s+gallows\b", r"\bkilled\b", r"اعدام",
+        r"به\s+دار\s+آویخت", r"تیرباران", r"حلق‌?\s?آویز",
+    ],
+    ClaimKind.BURIAL: [r"\bburied\b", r"\b(?:mass|unmarked)\s+grave\b", r"\b(?:lie|lies|rest|rests)\s+in\b", r"دفن", r"به\s+خاک\s+سپرد"],
+    ClaimKind.DISAPPEARANCE: [
+        r"\bdisappeared\b", r"\bnever\s+(?:seen|heard\s+(?:from|of))\s+again\b",
+        r"\bnever\s+saw\s+(?=(?:him|her)\s+again\b)", r"\bfate\s+(?:remains\s+)?unknown\b",
+        r"\bwhereabouts\s+(?:remain\s+|are\s+)?unknown\b", r"\bno\s+news\s+(?:of|from|about)\s+(?:him|her|them)\b", r"ناپدید", r"خبری\s+نشد", r"بی‌?\s?خبر",
+    ],
+    ClaimKind.RELEASE: [r"\breleased\b", r"\bfreed\b", r"\bsurvived\b", r"آزاد\s+شد(?!ند)"],
+    ClaimKind.AFFILIATION: [
+        r"\b(?:a|an|both|all|as)\s+(?:\w+\s+)?(?:supporters?|members?|sympathi[sz]ers?|activists?)\s+of\s+(?!the\s+(?:death\s+)?(?:commission|committee|family|board))",
+        r"هوادار", r"عضو\s+(?:سازمان|حزب|جبهه)",
+    ],
+    ClaimKind.ORDERED: [r"\bordered\b", r"\bgave\s+the\s+order\b", r"دستور\s+(?:اعدام|داد)"],
+    ClaimKind.TOOK_PART: [
+        r"\btook\s+part\b", r"\bparticipated\b", r"\bread\s+(?:out\s+)?the\s+names\b",
+        r"\binterrogated\b", r"\bcarried\s+out\s+the\s+executions\b", r"شرکت\s+داشت",
+    ],
+    ClaimKind.WAS_PRESENT: [r"\b(?:was|were)\s+present\b", r"حضور\s+داشت"],
+    ClaimKind.SAT_ON_COMMISSION: [
+        rf"\b(?:sat|served)\s+on\s+the\s+{_COMMISSION}", rf"\bmember\s+of\s+the\s+{_COMMISSION}",
+        r"عضو\s+هیئت", r"عضو\s+کمیسیون",
+    ],
+}  # fmt: skip
+
+_TRIGGERS = {
+    kind: re.compile("|".join(f"(?:{p})" for p in pats), re.I) for kind, pats in TRIGGERS.items()
+}
+
+# Hypothetical or negated just before a trigger: "should be tried", "was not executed".
+_MODAL = re.compile(
+    r"(?:\b(?:not|never|should|would|could|must|might|will|shall)\s+(?:have\s+)?(?:be(?:en)?\s+)?"
+    r"|n't\s+(?:have\s+)?(?:be(?:en)?\s+)?|\bto\s+be\s+)(?:\w+\s+)?$",
+    re.I,
+)
+_INDIRECT = re.compile(r"\b(?:where|whether|if)\b[^.,;]{0,40}$|کجا[^.،]{0,20}$", re.I)
+_PERSIAN_NEGATED = re.compile(
+    r"^\s*(?:ن(?:شد|کرد)|نمی‌)|^[^.،]{0,25}(?:نمی‌?دان|معلوم\s+نیست|مشخص\s+نیست|نگفتند)"
+)
+RHETORIC = re.compile(
+    r"killing machine|same tactics|like the nazis|as if\b|as though\b|never be forgotten|"
+    r"must answer|devoured|bloodthirsty|butcher|ماشین کشتار",
+    re.I,
+)
+_SPEAKER_AFTER = re.compile(r"^[\s,]*(?:said|says|told|recalled|wrote|recounted|added)\b", re.I)
+_OF_BEFORE = re.compile(r"\bof\s+$", re.I)
+# A relative named to identify someone ("the son of Karim", "پسر علی") is not the subject.
+_RELATIVE_BEFORE = re.compile(
+    r"\b(?:son|daughter|father|mother|brother|sister|wife|husband|child)\s+of\s+$"
+    r"|(?:پسر|دختر|فرزند|برادر|خواهر|همسر|پدر|مادر)\s+$",
+    re.I,
+)
+_SPEAKER_BEFORE = re.compile(r"according\s+to\s+$|(?:by|from)\s+$", re.I)
+_PRONOUN = re.compile(
+    r"\b(?:he|she|him|her|his)\b|\b(?:my|our)\s+(?:father|mother|brother|sister|son|daughter|husband|wife)\b"
+    r"|(?<![\u0600-\u06ff])(?:او|وی)(?![\u0600-\u06ff])",
+    re.I,
+)
+_BOTH = re.compile(r"\b(?:both|all\s+of\s+them|the\s+two)\b", re.I)
+_TOGETHER = re.compile(
+    r"^(?:[^.;]*?\s)?(?:together|along)\s+with\s*$|^\s*(?:,\s*)?(?:with|and)\s*$", re.I
+)
+_FROM_BEFORE = re.compile(r"(?:\bfrom|\bof|از)\s+$", re.I)
+_TO_BEFORE = re.compile(r"(?:\bto|\binto|به)\s+$", re.I)
+_JOINER = re.compile(r"^\s*(?:,|،|and|و|,\s*and)\s*$")
+
+
+@dataclass(frozen=True)
+class ProposedClaim:
+    """A claim as one sentence states it, with the mentions that fill its roles."""
+
+    kind: ClaimKind
+    start: int  # the quote: the sentence, as character offsets into the text
+    end: int
+    quote: str
+    trigger: tuple[int, int]
+    victim: Mention | None = None
+    perpetrator: Mention | None = None
+    place: Mention | None = None
+    date: Mention | None = None
+    detail: str | None = None  # for an affiliation: the organisation as written
+
+    def as_json(self) -> dict[str, Any]:
+        def name(m: Mention | None) -> str | None:
+            return None if m is None else re.sub(r"\s+", " ", m.full_name or m.text)
+
+        return {
+            "type": self.kind.value,
+            "victim": name(self.victim),
+            "perpetrator": name(self.perpetrator),
+            "place": None if self.place is None else self.place.normalized,
+            "date": None if self.date is None else self.date.normalized,
+            "start": self.start,
+            "end": self.end,
+            "quote": self.quote,
+        }
+
+    def key(self) -> tuple[str, str | None, str | None]:
+        def k(m: Mention | None) -> str | None:
+            return None if m is None else name_key(m.full_name or m.text)
+
+        return (
+            self.kind.value,
+            k(self.victim),
+            k(self.perpetrator) if self.kind in ROLE_KINDS else None,
+        )
+
+
+def _people(mentions: list[Mention]) -> list[Mention]:
+    return [m for m in mentions if m.type is MentionType.PERSON]
+
+
+def _is_speaker(text: str, person: Mention, sentence: Sentence) -> bool:
+    after = text[person.end : min(sentence.end, person.end + 20)]
+    before = text[max(sentence.start, person.start - 20) : person.start]
+    # "The family of X says …": the family speaks, X is spoken of.
+    if _SPEAKER_AFTER.match(after) and not _OF_BEFORE.search(before):
+        return True
+    return bool(_SPEAKER_BEFORE.search(before))
+
+
+def _excluded(text: str, sentence: Sentence, start: int) -> bool:
+    before = text[max(sentence.start, start - 50) : start]
+    return bool(_MODAL.search(before) or _INDIRECT.search(before))
+
+
+def _nearest(
+    items: list[Mention], trigger: tuple[int, int], *, after_first: bool
+) -> Mention | None:
+    def distance(m: Mention) -> float:
+        if m.start >= trigger[1]:
+            return (m.start - trigger[1]) * (1.0 if after_first else 1.5)
+        return (trigger[0] - m.end) * (1.5 if after_first else 1.0)
+
+    return min(items, key=distance) if items else None
+
+
+def _place_for(
+    text: str, kind: ClaimKind, places: list[Mention], trigger: tuple[int, int], sentence: Sentence
+) -> Mention | None:
+    def before(m: Mention) -> str:
+        return text[max(sentence.start, m.start - 8) : m.start]
+
+    usable = [m for m in places if not _FROM_BEFORE.search(before(m)) or kind is ClaimKind.ARREST]
+    if kind is ClaimKind.TRANSFER:
+        targets = [m for m in places if _TO_BEFORE.search(before(m))]
+        if targets:
+            return targets[-1]
+    return _nearest(usable, trigger, after_first=True)
+
+
+def _joined_before(text: str, before: list[Mention]) -> list[Mention]:
+    """The last person before a trigger and those joined to them by "and" or commas."""
+    chosen = [before[-1]]
+    for person in reversed(before[:-1]):
+        if _JOINER.match(text[person.end : chosen[0].start]):
+            chosen.insert(0, person)
+        else:
+            break
+    return chosen
+
+
+def _joined_after(text: str, after: list[Mention], anchor: int) -> list[Mention]:
+    """People after a trigger introduced by "together with", "and" or commas."""
+    chosen: list[Mention] = []
+    position = anchor
+    for person in after:
+        if not _TOGETHER.match(text[position : person.start]) and not (
+            chosen and _JOINER.match(text[position : person.start])
+        ):
+            break
+        chosen.append(person)
+        position = person.end
+    return chosen
+
+
+@dataclass
+class _Context:
+    """What earlier sentences tell a later one: who "he" or "both" may be."""
+
+    last_person: Mention | None = None
+    last_group: list[Mention] | None = None
+    last_named: Mention | None = None
+
+
+def _subject_from_context(
+    text: str, sentence: Sentence, span: tuple[int, int], context: _Context
+) -> list[Mention]:
+    head = text[sentence.start : span[0]]
+    if _BOTH.search(head) and context.last_group:
+        return list(context.last_group)
+    if context.last_person is None:
+        return []
+    starts_with_trigger = head.strip(" -–•*0123456789.:") == ""
+    object_pronoun = re.match(r"\s*(?:him|her)\b", text[span[1] : sentence.end], re.I)
+    if _PRONOUN.search(head) or starts_with_trigger or object_pronoun:
+        return [context.last_person]
+    return []
+
+
+def _role_claims(
+    text: str, sentence: Sentence, found: list[tuple[ClaimKind, tuple[int, int]]],
+    people: list[Mention], speakers: set[int], places: list[Mention], dates: list[Mention],
+    context: _Context,
+) -> list[ProposedClaim]:  # fmt: skip
+    claims = []
+    for kind, span in found:
+        if kind not in ROLE_KINDS:
+            continue
+        before = [p for p in people if p.end <= span[0] and p.start not in speakers]
+        after = [p for p in people if p.start >= span[1] and p.start not in speakers]
+        if before:
+            perpetrator = before[-1]
+        elif _PRONOUN.search(text[sentence.start : span[0]]) and context.last_named is not None:
+            perpetrator = context.last_named
+        else:
+            continue
+        claims.append(
+            ProposedClaim(
+                kind, sentence.start, sentence.end, sentence.text, span,
+                victim=after[0] if after else None, perpetrator=perpetrator,
+                place=_place_for(text, kind, places, span, sentence),
+                date=_nearest(dates, span, after_first=True),
+            )
+        )  # fmt: skip
+    return claims
+
+
+def propose_claims(
+    text: str, sentences: list[Sentence], mentions: list[Mention]
+) -> list[ProposedClaim]:
+    """Claims proposed from ``text``, one per kind and person, in order of appearance."""
+    proposals: list[ProposedClaim] = []
+    context = _Context()
+    for sentence in sentences:
+        inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
+        people = _people(inside)
+        speakers = {p.start for p in people if _is_speaker(text, p, sentence)}
+        speakers |= {
+            p.start
+            for p in people
+            if _RELATIVE_BEFORE.search(text[max(sentence.start, p.start - 20) : p.start])
+        }
+        places = [m for m in inside if m.type is MentionType.PLACE]
+        dates = [m for m in inside if m.type is MentionType.DATE]
+        orgs = [m for m in inside if m.type is MentionType.ORG]
+        if RHETORIC.search(sentence.text):
+            continue
+        found: list[tuple[ClaimKind, tuple[int, int]]] = []
+        for kind, pattern in _TRIGGERS.items():
+            for match in pattern.finditer(text, sentence.start, sentence.end):
+                span = (match.start(), match.end())
+                if any(m.start <= span[0] < m.end for m in inside):
+                    continue  # inside a name ("Execution Square")
+                if _excluded(text, sentence, span[0]) or _PERSIAN_NEGATED.match(
+                    text[span[1] : sentence.end]
+                ):
+                    continue
+                found.append((kind, span))
+        found.sort(key=lambda f: f[1][0])
+        role_claims = _role_claims(text, sentence, found, people, speakers, places, dates, context)
+        proposals.extend(role_claims)
+        perpetrators = {c.perpetrator.start for c in role_claims if c.perpetrator is not None}
+        chosen: list[Mention] = []
+        for kind, span in found:
+            if kind in ROLE_KINDS:
+                continue
+            candidates = [p for p in people if p.start not in perpetrators | speakers]
+            before = [p for p in candidates if p.end <= span[0]]
+            after = [p for p in candidates if p.start >= span[1]]
+            if before:
+                victims = _joined_before(text, before)
+            else:
+                victims = _subject_from_context(text, sentence, span, context)
+                if victims:
+                    victims = victims + _joined_after(text, after, span[1])
+                elif after and kind is not ClaimKind.AFFILIATION:
+                    victims = [after[0]]
+            detail = None
+            if kind is ClaimKind.AFFILIATION:
+                org = next((o for o in orgs if o.start >= span[1]), None)
+                tail = text[span[1] : sentence.end]
+                detail = (
+                    org.text if org else re.split(r"[,.،;]", tail, maxsplit=1)[0].strip() or None
+                )
+            perpetrator = next((c.perpetrator for c in role_claims if c.victim in victims), None)
+            plain = kind is ClaimKind.AFFILIATION
+            for victim in victims:
+                proposals.append(
+                    ProposedClaim(
+                        kind, sentence.start, sentence.end, sentence.text, span, victim=victim,
+                        perpetrator=perpetrator,
+                        place=None if plain else _place_for(text, kind, places, span, sentence),
+                        date=None if plain else _nearest(dates, span, after_first=True),
+                        detail=detail,
+                    )
+                )  # fmt: skip
+            for victim in victims:
+                if victim not in chosen:
+                    chosen.append(victim)
+        named = [p for p in people if p.start not in speakers and p.start not in perpetrators]
+        if chosen:
+            context.last_person = chosen[0]
+            context.last_group = chosen
+        elif named:
+            context.last_person = named[0]
+            context.last_group = _joined_before(text, named) if len(named) > 1 else named[:1]
+        if people:
+            context.last_named = people[-1] if not named else named[0]
+    return _merge_duplicates(proposals)
+
+
+def _merge_duplicates(proposals: list[ProposedClaim]) -> list[ProposedClaim]:
+    """One claim per kind and person in a text; a later statement fills what an earlier lacked."""
+    merged: dict[tuple[str, str | None, str | None], ProposedClaim] = {}
+    for claim in proposals:
+        key = claim.key()
+        if key not in merged:
+            merged[key] = claim
+            continue
+        first = merged[key]
+        merged[key] = replace(
+            first,
+            place=first.place or claim.place,
+            date=first.date or claim.date,
+            perpetrator=first.perpetrator or claim.perpetrator,
+            detail=first.detail or claim.detail,
+        )
+    return list(merged.values())

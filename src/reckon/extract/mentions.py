@@ -1,0 +1,358 @@
+"""Mentions: spans of a text that name a person, a place, an organisation or a date.
+
+Four finders, in order of trust, each keeping what an earlier one left free:
+
+1. dates (`reckon.extract.dates`), in both calendars and scripts;
+2. gazetteers: built-in places and organisations, and the workspace's known people
+   and places;
+3. name patterns: an optional honorific and a common Iranian given name followed by
+   a capitalised surname (Latin) or another word (Persian), which the English
+   model often misses or calls an organisation;
+4. spaCy's entities (English text only): PERSON; GPE, LOC and FAC as places; ORG.
+
+Then a later bare given name or surname of a person already named in full
+("Iraj", "Karimzadeh") becomes a mention of that person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import Any
+
+from reckon.extract.dates import DateValue, find_dates
+from reckon.extract.gazetteer import Gazetteer, builtin_gazetteer, given_names, name_key
+from reckon.extract.text import FOLD_LETTERS, is_persian
+
+__all__ = ["Mention", "MentionType", "find_mentions", "normalize_person"]
+
+
+class MentionType(StrEnum):
+    PERSON = "PERSON"
+    PLACE = "PLACE"
+    ORG = "ORG"
+    DATE = "DATE"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One span of the text and what it names."""
+
+    type: MentionType
+    text: str
+    start: int
+    end: int
+    normalized: str
+    finder: str  # date, gazetteer, pattern, spacy, alias
+    kind: str | None = None  # for places: prison, cemetery, city, country
+    ref: str | None = None  # a workspace id when the gazetteer knew it
+    date: DateValue | None = field(default=None, compare=False)
+    full_name: str | None = None  # for a person: the fullest form seen in the text
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "type": self.type.value,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "normalized": self.normalized,
+        }
+
+
+HONORIFICS_LATIN = (
+    "Seyed",
+    "Seyyed",
+    "Sayyed",
+    "Sayed",
+    "Sayyid",
+    "Haj",
+    "Hajj",
+    "Haji",
+    "Hajji",
+    "Mirza",
+    "Sheikh",
+)
+HONORIFICS_PERSIAN = ("سید", "حاج", "حاجی", "میرزا", "شیخ")
+
+
+# Words that can follow a Persian given name but are not a surname.
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+PERSIAN_STOP = _word_set(
+    "و را در به از که با این آن او من ما شما آنها بود بودند شد شدند است را، پسر دختر فرزند "
+    "برادر خواهر پدر مادر همسر روز سال ماه هم نیز هرگز دیگر کجا چه تا اعدام زندان بند "
+    "گفت گفتند دادند بردند کردند آزاد دستگیر بازداشت منتقل دفن ساک خبری"
+)  # fmt: skip
+_LATIN_STOP = _word_set(
+    "The A An In On At From To Of And But He She They His Her It We I Our Their This That "
+    "Prison Street Square Road University Hospital Court"
+)
+
+_PERSIAN_LETTER = "[\u0621-\u063a\u0641-\u064a\u0671-\u06d3]"
+_PERSIAN_WORD = rf"{_PERSIAN_LETTER}(?:{_PERSIAN_LETTER}|\u200c)*"
+# Between the words of a name: spaces, or one line break (hard-wrapped text), never a blank line.
+_SP = r"(?:[^\S\n]*\n[^\S\n]*|[^\S\n]+)"
+_LATIN_CAP = r"[A-Z][a-zA-Z'’]*(?:-[A-Za-z][a-zA-Z'’]*)*"
+
+
+def normalize_person(text: str) -> str:
+    """A name in Latin script: transliterated from Persian when the names module is there."""
+    clean = re.sub(r"\s+", " ", text).strip()
+    if not is_persian(clean):
+        return clean
+    try:
+        from reckon.names.translit import transliterate
+    except ImportError:
+        return clean.translate(FOLD_LETTERS)
+    return str(transliterate(clean))
+
+
+def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return any(start < t_end and t_start < end for t_start, t_end in taken)
+
+
+def _latin_people(text: str) -> list[tuple[int, int]]:
+    latin_given, _ = given_names()
+    honor = "|".join(HONORIFICS_LATIN)
+    pattern = re.compile(
+        rf"(?<![\w'’-])(?:(?:{honor})\.?[^\S\n]+)?(?P<given>{_LATIN_CAP})(?P<rest>(?:{_SP}{_LATIN_CAP}){{1,2}})"
+    )
+    spans = []
+    for match in pattern.finditer(text):
+        given = match.group("given")
+        if name_key(given) not in latin_given:
+            continue
+        words = match.group("rest").split()  # split() also drops a wrapped line's break
+        # A compound given name ("Ali Akbar") or a place ("Ali Street") is not a surname.
+        keep = []
+        for word in words:
+            if word in _LATIN_STOP:
+                break
+            keep.append(word)
+        if not keep:
+            continue
+        end = match.start("rest") + match.group("rest").index(keep[-1]) + len(keep[-1])
+        spans.append((match.start(), end))
+    return spans
+
+
+def _persian_people(text: str) -> list[tuple[int, int]]:
+    _, persian_given = given_names()
+    folded = text.translate(FOLD_LETTERS)
+    honor = "|".join(HONORIFICS_PERSIAN)
+    word = _PERSIAN_WORD
+    sp = _SP
+    pattern = re.compile(
+        rf"(?<![\u0600-\u06ff])(?:(?:{honor}){sp})?(?P<w1>{word})(?:{sp}(?P<w2>{word}))?(?:{sp}(?P<w3>{word}))?"
+    )
+    spans = []
+    pos = 0
+    while True:
+        match = pattern.search(folded, pos)
+        if match is None:
+            break
+        pos = match.start() + 1
+        w1, w2, w3 = match.group("w1"), match.group("w2"), match.group("w3")
+        if name_key(w1) not in persian_given or w1 in PERSIAN_STOP:
+            continue
+        parts = [w1]
+        if w2 and name_key(w1 + w2) in persian_given and w3 and w3 not in PERSIAN_STOP:
+            parts += [w2, w3]  # محمد رضا کریمی
+        elif w2 and w2 not in PERSIAN_STOP:
+            parts.append(w2)
+        else:
+            continue
+        end = match.end("w3") if len(parts) == 3 else match.end("w2")
+        spans.append((match.start(), end))
+        pos = end
+    return spans
+
+
+_ORG_HEADS = (
+    "Party|Front|Organi[sz]ation|Cent(?:re|er)|Association|Committee|Council|Union|Movement|"
+    "Guards|Corps|Ministry|Society|Foundation|Network|Institute|Tribune|Agency|Mojahedin|Fedaian"
+)
+_ORG = re.compile(
+    rf"(?<![\w'’])(?:The[^\S\n]+)?(?:[A-Z][\w'’-]*[^\S\n]+(?:(?:of|for|the|and)[^\S\n]+)*){{1,5}}(?:{_ORG_HEADS})(?![\w])"
+)
+
+
+def _org_names(text: str) -> list[tuple[int, int]]:
+    """Organisations named like one ("Workers' Unity Party", "Mehr Documentation Centre")."""
+    return [m.span() for m in _ORG.finditer(text)]
+
+
+_SPACY_TYPES = {
+    "PERSON": MentionType.PERSON,
+    "GPE": MentionType.PLACE,
+    "LOC": MentionType.PLACE,
+    "FAC": MentionType.PLACE,
+    "ORG": MentionType.ORG,
+}
+
+
+def _spacy_entities(text: str) -> list[tuple[int, int, MentionType]]:
+    from reckon.extract import nlp
+
+    if nlp.available_model() is None:
+        return []
+    doc = nlp.english()(text)
+    found = []
+    latin_given, _ = given_names()
+    for ent in doc.ents:
+        kind = _SPACY_TYPES.get(ent.label_)
+        if kind is None:
+            continue
+        start, end = ent.start_char, ent.end_char
+        span = text[start:end]
+        # Trim a possessive and leading articles the model includes.
+        if span.endswith(("'s", "’s")):
+            end -= 2
+        lead = re.match(r"(?:the|The)\s+", text[start:end])
+        if lead and kind is not MentionType.ORG:
+            start += lead.end()
+        if end <= start or not re.search(r"[A-Za-z]", text[start:end]):
+            continue
+        first = text[start:end].split()[0]
+        if kind is not MentionType.PERSON and name_key(first) in latin_given:
+            kind = MentionType.PERSON
+        found.append((start, end, kind))
+    return found
+
+
+def find_mentions(
+    text: str, gazetteer: Gazetteer | None = None, *, use_spacy: bool = True
+) -> list[Mention]:
+    """Every mention in ``text``, in order of position."""
+    gazetteer = gazetteer or builtin_gazetteer()
+    mentions: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(mention: Mention) -> None:
+        if mention.end > mention.start and not _overlaps(mention.start, mention.end, taken):
+            mentions.append(mention)
+            taken.append((mention.start, mention.end))
+
+    for match in find_dates(text):
+        span = text[match.start : match.end]
+        add(
+            Mention(
+                MentionType.DATE,
+                span,
+                match.start,
+                match.end,
+                match.value.normalized,
+                "date",
+                date=match.value,
+            )
+        )
+    for start, end, entry in sorted(gazetteer.find(text), key=lambda f: f[0] - f[1]):
+        add(
+            Mention(
+                MentionType(entry.type),
+                text[start:end],
+                start,
+                end,
+                entry.name,
+                "gazetteer",
+                entry.kind,
+                entry.ref,
+            )
+        )
+    people = _latin_people(text) + _persian_people(text)
+    for start, end in sorted(people, key=lambda s: s[0] - s[1]):
+        span = text[start:end]
+        add(Mention(MentionType.PERSON, span, start, end, normalize_person(span), "pattern"))
+    for start, end in _org_names(text):
+        add(
+            Mention(
+                MentionType.ORG,
+                text[start:end],
+                start,
+                end,
+                re.sub(r"\s+", " ", text[start:end]),
+                "pattern",
+            )
+        )
+    if use_spacy and not is_persian(text):
+        for start, end, kind in _spacy_entities(text):
+            span = text[start:end]
+            normalized = (
+                normalize_person(span) if kind is MentionType.PERSON else re.sub(r"\s+", " ", span)
+            )
+            add(Mention(kind, span, start, end, normalized, "spacy"))
+    mentions.sort(key=lambda m: m.start)
+    mentions = _merge_split_people(text, mentions)
+    return _resolve_short_names(text, mentions, taken)
+
+
+def _merge_split_people(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A person's full name split by the model ("Ali" + "Mohammadi") becomes one mention."""
+    merged: list[Mention] = []
+    for mention in mentions:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and previous.type is MentionType.PERSON
+            and mention.type is MentionType.PERSON
+            and text[previous.end : mention.start] in (" ", "\u200c")
+        ):
+            span = text[previous.start : mention.end]
+            merged[-1] = replace(
+                previous, text=span, end=mention.end, normalized=normalize_person(span)
+            )
+            continue
+        merged.append(mention)
+    return merged
+
+
+def _resolve_short_names(
+    text: str, mentions: list[Mention], taken: list[tuple[int, int]]
+) -> list[Mention]:
+    """Link a bare given name or surname to the full name seen earlier, and find its
+    later occurrences that no finder marked."""
+    full: dict[str, Mention] = {}
+    for mention in mentions:
+        if mention.type is MentionType.PERSON and len(mention.text.split()) >= 2:
+            words = mention.text.split()
+            for word in (words[0], words[-1]):
+                full.setdefault(name_key(word), mention)
+    result: list[Mention] = []
+    for mention in mentions:
+        if mention.finder == "spacy" and mention.type is not MentionType.PERSON:
+            owner = full.get(name_key(mention.text))
+            if owner is not None and len(mention.text.split()) == 1:
+                mention = replace(mention, type=MentionType.PERSON)  # "Parsa said", tagged ORG
+        if mention.type is MentionType.PERSON:
+            owner = full.get(name_key(mention.text))
+            if owner is not None and owner.start < mention.start and len(mention.text.split()) == 1:
+                mention = replace(mention, normalized=owner.normalized, full_name=owner.text)
+            else:
+                mention = replace(mention, full_name=mention.text)
+        result.append(mention)
+    spans = [(m.start, m.end) for m in result]
+    for key, owner in full.items():
+        found_word = next((w for w in owner.text.split() if name_key(w) == key), None)
+        if found_word is None or len(key) < 3:
+            continue
+        word = found_word
+        for match in re.finditer(rf"(?<![\w\u200c]){re.escape(word)}(?![\w\u200c])", text):
+            if match.start() <= owner.start or _overlaps(match.start(), match.end(), spans):
+                continue
+            result.append(
+                Mention(
+                    MentionType.PERSON,
+                    word,
+                    match.start(),
+                    match.end(),
+                    owner.normalized,
+                    "alias",
+                    full_name=owner.text,
+                )
+            )
+            spans.append((match.start(), match.end()))
+    result.sort(key=lambda m: m.start)
+    return result
