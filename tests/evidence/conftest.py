@@ -29,6 +29,26 @@ Several families later received a bag of belongings and no explanation.</p>
 """
 
 
+@pytest.fixture(autouse=True)
+def _cheap_key_derivation(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests wrap data keys with a light argon2id (the parameters are stored with the key)."""
+    from reckon import keys
+
+    monkeypatch.setattr(keys, "KDF_MEMORY_KIB", 1024)
+    monkeypatch.setattr(keys, "KDF_TIME_COST", 1)
+
+
+@pytest.fixture
+def sqlite_locker(tmp_path: Path) -> Iterator[Locker]:
+    """A locker on SQLite only, for tests that are not about the store."""
+    env = {"RECKON_PASSPHRASE": PASSPHRASE}
+    ws: Workspace = init_workspace(tmp_path / "ws", "tester", env)
+    try:
+        yield Locker.open(ws)
+    finally:
+        ws.close()
+
+
 @pytest.fixture
 def locker(tmp_path: Path, store_env: dict[str, str]) -> Iterator[Locker]:
     env = {**store_env, "RECKON_PASSPHRASE": PASSPHRASE}

@@ -158,6 +158,90 @@ def _lock(conn: Connection) -> None:
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK_KEY})
 
 
+class Appender:
+    """Appends entries in one transaction, keeping the head in memory between them.
+
+    It takes the custody lock once; `mark` and `reset` let a caller roll a
+    savepoint back and the head with it.
+    """
+
+    def __init__(
+        self, conn: Connection, keyring: Keyring, actor: User, buffered: bool = False
+    ) -> None:
+        self.conn = conn
+        self.keyring = keyring
+        self.actor = actor
+        # Buffered entries are inserted together by `flush` (one statement for many).
+        self.buffered = buffered
+        self.pending: list[dict[str, Any]] = []
+        _lock(conn)
+        self.seq, self.head = self._read_head()
+
+    def _read_head(self) -> tuple[int, str]:
+        last = self.conn.execute(
+            select(custody_entries.c.seq, custody_entries.c.entry_hash)
+            .order_by(custody_entries.c.seq.desc())
+            .limit(1)
+        ).first()
+        return (0, GENESIS) if last is None else (int(last.seq), str(last.entry_hash))
+
+    def mark(self) -> tuple[int, str]:
+        return self.seq, self.head
+
+    def reset(self, mark: tuple[int, str]) -> None:
+        self.seq, self.head = mark
+        self.pending.clear()
+
+    def flush(self) -> None:
+        if self.pending:
+            self.conn.execute(custody_entries.insert(), self.pending)
+            self.pending = []
+
+    def append(
+        self,
+        action: str,
+        object_type: str,
+        object_id: str | int,
+        object_sha256: str | None = None,
+        detail: Mapping[str, Any] | None = None,
+    ) -> CustodyEntry:
+        if action not in ACTIONS:
+            raise InputError(f"'{action}' is not a custody action.", hint=f"Use one of {ACTIONS}.")
+        seq = self.seq + 1
+        at = utcnow()
+        detail_sha = None if detail is None else canonical_hash(detail)
+        digest = entry_hash(
+            seq,
+            at,
+            action,
+            self.actor.id,
+            object_type,
+            str(object_id),
+            object_sha256,
+            detail_sha,
+            self.head,
+        )
+        signature = base64.b64encode(self.keyring.sign(bytes.fromhex(digest))).decode("ascii")
+        entry = CustodyEntry(
+            seq=seq,
+            at=at,
+            action=action,
+            actor_id=self.actor.id,
+            object_type=object_type,
+            object_id=str(object_id),
+            object_sha256=object_sha256,
+            detail_sha256=detail_sha,
+            prev_hash=self.head,
+            entry_hash=digest,
+            signature=signature,
+        )
+        self.pending.append(_row_values(entry))
+        if not self.buffered:
+            self.flush()
+        self.seq, self.head = seq, digest
+        return entry
+
+
 def append(
     conn: Connection,
     keyring: Keyring,
@@ -169,37 +253,9 @@ def append(
     detail: Mapping[str, Any] | None = None,
 ) -> CustodyEntry:
     """Append one signed entry in the caller's transaction and return it."""
-    if action not in ACTIONS:
-        raise InputError(f"'{action}' is not a custody action.", hint=f"Use one of {ACTIONS}.")
-    _lock(conn)
-    last = conn.execute(
-        select(custody_entries.c.seq, custody_entries.c.entry_hash)
-        .order_by(custody_entries.c.seq.desc())
-        .limit(1)
-    ).first()
-    seq = 1 if last is None else int(last.seq) + 1
-    prev = GENESIS if last is None else str(last.entry_hash)
-    at = utcnow()
-    detail_sha = None if detail is None else canonical_hash(detail)
-    digest = entry_hash(
-        seq, at, action, actor.id, object_type, str(object_id), object_sha256, detail_sha, prev
+    return Appender(conn, keyring, actor).append(
+        action, object_type, object_id, object_sha256, detail
     )
-    signature = base64.b64encode(keyring.sign(bytes.fromhex(digest))).decode("ascii")
-    entry = CustodyEntry(
-        seq=seq,
-        at=at,
-        action=action,
-        actor_id=actor.id,
-        object_type=object_type,
-        object_id=str(object_id),
-        object_sha256=object_sha256,
-        detail_sha256=detail_sha,
-        prev_hash=prev,
-        entry_hash=digest,
-        signature=signature,
-    )
-    conn.execute(custody_entries.insert().values(**_row_values(entry)))
-    return entry
 
 
 def _row_values(entry: CustodyEntry) -> dict[str, Any]:

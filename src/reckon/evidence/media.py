@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 import zlib
 from pathlib import PurePath
@@ -41,6 +42,7 @@ _SIGNATURES: tuple[tuple[bytes, int, str], ...] = (
     (b"#!AMR", 0, "audio/amr"),
 )
 
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 IMAGE_TYPES = frozenset(
     {"image/png", "image/jpeg", "image/gif", "image/tiff", "image/bmp", "image/webp"}
 )
@@ -126,7 +128,7 @@ def _text_kind(head: bytes, name: str | None) -> str:
     text = _decodes(head)
     if text is None:
         return OCTET
-    if sum(1 for ch in text if ch in "\x00\x01\x02\x03\x04\x05\x06\x07\x0e\x0f\x10\x11") > 2:
+    if len(_CONTROL.findall(text, 0, 8192)) > 2:
         return OCTET
     lowered = text.lstrip("\ufeff \t\r\n").lower()
     if lowered.startswith(("<!doctype html", "<html", "<head", "<body")) or (

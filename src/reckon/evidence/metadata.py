@@ -11,9 +11,8 @@ from sqlalchemy import select, update
 from reckon.errors import InputError
 from reckon.evidence import custody
 from reckon.evidence.locker import Locker
-from reckon.evidence.sources import _grade, _log, resolve_source
+from reckon.evidence.sources import Writer, add_grade, resolve_source
 from reckon.evidence.verify import VerifyReport
-from reckon.roles import Permission
 from reckon.store import audit
 from reckon.store.schema import sources
 from reckon.store.schema.evidence import GRADES
@@ -24,14 +23,15 @@ def set_grade(locker: Locker, source: str | int, grade: str, reason: str | None)
     grade = grade.strip().upper()
     if grade not in GRADES:
         raise InputError(f"'{grade}' is not a reliability grade.", hint="Use one of A–F.")
-    with locker.writing() as (conn, user):
-        user.require(Permission.ADD_SOURCES)
+    with Writer(locker) as writer, writer.one_file():
+        conn = writer.conn
+        assert conn is not None
         source_id = resolve_source(conn, source)
         sha = conn.execute(select(sources.c.sha256).where(sources.c.id == source_id)).scalar_one()
-        _grade(locker, conn, user, source_id, sha, grade, reason)
+        add_grade(writer, source_id, sha, grade, reason)
         conn.execute(update(sources).where(sources.c.id == source_id).values(reliability=grade))
-        _log(locker, conn, user, "metadata-changed", sources, source_id, sha)
-        audit.record(conn, user, "source-graded", "source", str(source_id), {"grade": grade})
+        writer.log_row(sources, source_id, "metadata-changed", sha)
+        audit.record(conn, writer.user, "source-graded", "source", str(source_id), {"grade": grade})
     return source_id
 
 

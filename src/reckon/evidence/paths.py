@@ -22,6 +22,8 @@ _BIDI_CONTROLS = frozenset(
 
 def safe_name(name: str) -> str:
     """``name`` with control, bidi and undecodable characters written as escapes."""
+    if name.isprintable():  # the common case; bidi controls and surrogates are not printable
+        return name
     out = []
     for ch in name:
         code = ord(ch)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -26,9 +26,10 @@ from reckon.errors import ConflictError, InputError, NotFoundError, ReckonError
 from reckon.evidence import custody, media
 from reckon.evidence.extract import Extraction, ExtractionFailed, extract
 from reckon.evidence.locker import Locker, record_of
-from reckon.evidence.paths import Candidate, candidates, name_is_hostile, safe_name
+from reckon.evidence.paths import candidates, name_is_hostile, safe_name
 from reckon.roles import Permission
 from reckon.store import audit
+from reckon.store.engine import begin_writing
 from reckon.store.schema import (
     acquisitions,
     source_grades,
@@ -38,7 +39,7 @@ from reckon.store.schema import (
 )
 from reckon.store.schema.evidence import GRADES
 from reckon.store.types import utcnow
-from reckon.store.users import User
+from reckon.store.users import acting_user
 
 # Files up to this size are read into memory once (hash, text, encryption);
 # larger ones are streamed into the blob store and kept without text.
@@ -116,6 +117,137 @@ class AddResult:
         return self.error is None
 
 
+class Writer:
+    """A transaction for adding sources: one savepoint per file, many files per commit.
+
+    Committing every file on its own would cost an fsync of the database and
+    two of the blob store per file, more than extracting its text. A writer
+    commits after `BATCH_FILES` files or `BATCH_SECONDS` seconds instead,
+    flushing the blobs to disk just before. Each file still stands alone: a
+    failure rolls back its savepoint and removes the blobs it wrote, and the
+    files before it are committed even when the failure ends the run.
+    """
+
+    BATCH_FILES = 200
+    BATCH_SECONDS = 2.0
+
+    def __init__(self, locker: Locker) -> None:
+        self.locker = locker
+        self.conn: Connection | None = None
+        self.files = 0
+        self.started = 0.0
+
+    def __enter__(self) -> Writer:
+        self._begin()
+        return self
+
+    def _begin(self) -> None:
+        import time
+
+        self.conn = self.locker.workspace.engine.connect()
+        self.transaction = self.conn.begin()
+        begin_writing(self.conn)
+        self.user = acting_user(self.conn, self.locker.workspace.settings.user)
+        self.user.require(Permission.ADD_SOURCES)
+        self.custody = custody.Appender(self.conn, self.locker.keyring, self.user, buffered=True)
+        self.new_blobs: list[str] = []
+        self.added: list[int] = []
+        self.seen_again: list[int] = []
+        self.files = 0
+        self.started = time.monotonic()
+
+    def _commit(self) -> None:
+        assert self.conn is not None
+        # One audit entry per transaction, naming every source it added or saw again.
+        if self.added:
+            audit.record(self.conn, self.user, "sources-added", "source", None, {"ids": self.added})
+        if self.seen_again:
+            audit.record(
+                self.conn, self.user, "sources-seen-again", "source", None, {"ids": self.seen_again}
+            )
+        if self.new_blobs:
+            self.locker.blobs.make_durable()
+        self.transaction.commit()
+        self.conn.close()
+        self.conn = None
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        if self.conn is None:
+            return
+        # Whatever ended the run, the files completed before it are kept: the
+        # failing file's savepoint has already been rolled back.
+        try:
+            self._commit()
+        except Exception:
+            self.transaction.rollback()
+            self.conn.close()
+            self.conn = None
+            if exc_type is None:
+                raise
+
+    @contextlib.contextmanager
+    def one_file(self) -> Iterator[_NewBlobs]:
+        """Everything written inside is kept or dropped together."""
+        import time
+
+        if self.files >= self.BATCH_FILES or time.monotonic() - self.started > self.BATCH_SECONDS:
+            self._commit()
+            self._begin()
+        assert self.conn is not None
+        savepoint = self.conn.begin_nested()
+        mark = self.custody.mark()
+        blobs = _NewBlobs(self.locker)
+        try:
+            yield blobs
+            self.custody.flush()
+            savepoint.commit()
+        except BaseException:
+            savepoint.rollback()
+            self.custody.reset(mark)
+            blobs.discard()
+            raise
+        self.new_blobs += blobs.created
+        self.files += 1
+
+    # --- rows with their custody entries ------------------------------------------
+
+    def insert(
+        self, table: Table, values: dict[str, Any], action: str, object_sha: str | None
+    ) -> int:
+        """Insert a row and log it; the detail hash covers the row as stored."""
+        assert self.conn is not None
+        # A constant statement with separate parameters is compiled once and cached.
+        key = self.conn.execute(table.insert(), values).inserted_primary_key
+        assert key is not None
+        row_id = int(key[0])
+        record = record_of(table, {**values, "id": row_id})
+        self.custody.append(action, OBJECT_TYPES[table.name], row_id, object_sha, record)
+        return row_id
+
+    def log_row(self, table: Table, row_id: int, action: str, object_sha: str | None) -> None:
+        """Log a row changed in place (read back, so the hash is of what is stored)."""
+        assert self.conn is not None
+        row = self.conn.execute(select(table).where(table.c.id == row_id)).mappings().one()
+        self.custody.append(
+            action, OBJECT_TYPES[table.name], row_id, object_sha, record_of(table, row)
+        )
+
+
+# With this many files or more, text is extracted in a child process, ahead of preservation.
+POOL_FROM_FILES = 8
+LOOKAHEAD_FILES = 4
+LOOKAHEAD_BYTES = 64 * 1024**2
+
+
+@dataclass
+class _Prepared:
+    """A file read and identified, its text perhaps being extracted in the child process."""
+
+    item: _Item
+    warnings: list[str]
+    future: Any = None
+
+
 def add_paths(
     locker: Locker,
     paths: Sequence[Path],
@@ -123,25 +255,75 @@ def add_paths(
     progress: Callable[[AddResult], None] | None = None,
 ) -> list[AddResult]:
     """Add files and folders (recursively); each file on its own, failures reported, not raised."""
+    from collections import deque
+
+    from reckon.evidence.extract.isolated import ExtractionPool
+
     facts = facts.checked()
-    with locker.reading() as (_conn, user):
-        user.require(Permission.ADD_SOURCES)
-    results = []
-    for candidate in candidates(list(paths)):
-        result = _add_candidate(locker, candidate, facts)
+    found = list(candidates(list(paths)))
+    results: list[AddResult] = []
+
+    def report(result: AddResult) -> None:
         results.append(result)
         if progress is not None:
             progress(result)
+
+    pool = ExtractionPool() if len(found) >= POOL_FROM_FILES else None
+    window: deque[_Prepared] = deque()
+
+    def finish(writer: Writer, prepared: _Prepared) -> None:
+        item = prepared.item
+        try:
+            text = None
+            if prepared.future is not None and pool is not None:
+                assert item.data is not None
+                text = pool.result(
+                    prepared.future, (item.data, item.media_type, locker.max_source_bytes)
+                )
+            result = _preserve(locker, writer, item, facts, text)
+        except ReckonError as exc:
+            result = AddResult(item.shown, error=str(exc))
+        result.warnings[:0] = prepared.warnings
+        report(result)
+
+    try:
+        with Writer(locker) as writer:
+            for candidate in found:
+                if candidate.refused is not None:
+                    report(
+                        AddResult(candidate.shown, error=f"{candidate.shown} {candidate.refused}")
+                    )
+                    continue
+                try:
+                    prepared = _prepare(locker, candidate.path)
+                except ReckonError as exc:
+                    report(AddResult(candidate.shown, error=str(exc)))
+                    continue
+                if pool is not None and _wants_text(writer, prepared.item, facts):
+                    data = prepared.item.data
+                    assert data is not None
+                    prepared.future = pool.submit(
+                        data, prepared.item.media_type, locker.max_source_bytes
+                    )
+                window.append(prepared)
+                while len(window) > LOOKAHEAD_FILES or (
+                    len(window) > 1 and sum(p.item.size for p in window) > LOOKAHEAD_BYTES
+                ):
+                    finish(writer, window.popleft())
+            while window:
+                finish(writer, window.popleft())
+    finally:
+        if pool is not None:
+            pool.close()
     return results
 
 
-def _add_candidate(locker: Locker, candidate: Candidate, facts: SourceFacts) -> AddResult:
-    if candidate.refused is not None:
-        return AddResult(candidate.shown, error=f"{candidate.shown} {candidate.refused}")
-    try:
-        return add_file(locker, candidate.path, facts)
-    except ReckonError as exc:
-        return AddResult(candidate.shown, error=str(exc))
+def _wants_text(writer: Writer, item: _Item, facts: SourceFacts) -> bool:
+    if item.data is None or not media.has_text(item.media_type):
+        return False
+    assert writer.conn is not None
+    known = writer.conn.execute(select(sources.c.id).where(sources.c.sha256 == item.sha)).first()
+    return known is None
 
 
 def _read(path: Path, shown: str, limit: int) -> tuple[bytes | None, int]:
@@ -171,8 +353,8 @@ def _read(path: Path, shown: str, limit: int) -> tuple[bytes | None, int]:
     return data, len(data)
 
 
-def add_file(locker: Locker, path: Path, facts: SourceFacts = SourceFacts()) -> AddResult:
-    """Preserve one file; raises `ReckonError` when it cannot be added."""
+def _prepare(locker: Locker, path: Path) -> _Prepared:
+    """Read a file, hash it and find its media type; raises `ReckonError` if it cannot be."""
     shown = safe_name(str(path))
     data, size = _read(path, shown, locker.max_source_bytes)
     warnings = []
@@ -183,24 +365,35 @@ def add_file(locker: Locker, path: Path, facts: SourceFacts = SourceFacts()) -> 
         )
     if data is None:
         sha = _hash_file(path)
-        head = path.open("rb").read(HEAD_BYTES)
+        with path.open("rb") as handle:
+            head = handle.read(HEAD_BYTES)
         media_type = media.sniff(head, path.name, str(path))
     else:
         sha = hashlib.sha256(data).hexdigest()
         media_type = media.sniff(data[:HEAD_BYTES], path.name, data=data)
-    result = _preserve(
-        locker,
-        data,
-        sha,
-        size,
-        media_type,
+    item = _Item(
+        data=data,
+        sha=sha,
+        size=size,
+        media_type=media_type,
         original_name=safe_name(path.name),
-        original_path=safe_name(str(path)),
-        facts=facts,
+        original_path=shown,
         shown=shown,
         big_file=path if data is None else None,
     )
-    result.warnings[:0] = warnings
+    return _Prepared(item, warnings)
+
+
+def add_file(
+    locker: Locker,
+    path: Path,
+    facts: SourceFacts = SourceFacts(),
+    writer: Writer | None = None,
+) -> AddResult:
+    """Preserve one file; raises `ReckonError` when it cannot be added."""
+    prepared = _prepare(locker, path)
+    result = _preserve(locker, writer, prepared.item, facts.checked())
+    result.warnings[:0] = prepared.warnings
     return result
 
 
@@ -213,20 +406,17 @@ def add_bytes(
         raise InputError(f"{shown} is empty (0 bytes); there is nothing to preserve.")
     if len(data) > locker.max_source_bytes:
         raise InputError(f"{shown} is over the limit of {locker.max_source_bytes:,} bytes.")
-    sha = hashlib.sha256(data).hexdigest()
-    media_type = media.sniff(data[:HEAD_BYTES], name, data=data)
-    return _preserve(
-        locker,
-        data,
-        sha,
-        len(data),
-        media_type,
+    item = _Item(
+        data=data,
+        sha=hashlib.sha256(data).hexdigest(),
+        size=len(data),
+        media_type=media.sniff(data[:HEAD_BYTES], name, data=data),
         original_name=shown,
         original_path=None,
-        facts=facts.checked(),
         shown=shown,
         big_file=None,
     )
+    return _preserve(locker, None, item, facts.checked())
 
 
 def _hash_file(path: Path) -> str:
@@ -270,17 +460,24 @@ def _technical(data: bytes | None, media_type: str, size: int) -> dict[str, Any]
 
 
 class _NewBlobs:
-    """Blobs written for one file, removed again if its transaction fails."""
+    """Blobs written for one file, removed again if its savepoint is rolled back."""
 
     def __init__(self, locker: Locker) -> None:
         self.locker = locker
         self.created: list[str] = []
 
-    def put(self, data: bytes) -> str:
-        sha = hashlib.sha256(data).hexdigest()
-        if not self.locker.blobs.exists(sha):
-            self.locker.blobs.put_bytes(data)
-            self.created.append(sha)
+    def put(self, data: bytes, sha: str | None = None) -> str:
+        """Store ``data`` (whose SHA-256 is ``sha`` when the caller has it already)."""
+        sha = sha or hashlib.sha256(data).hexdigest()
+        blobs = self.locker.blobs
+        if blobs.exists(sha):
+            if blobs.digest(sha) == sha:
+                return sha
+            # Left damaged by a crash before it was flushed: write it again.
+            blobs.path_for(sha).unlink()
+        # The hash is known: write without hashing the bytes a second time.
+        blobs._write(sha, [data], durable=False)
+        self.created.append(sha)
         return sha
 
     def put_file(self, path: Path, expected: str) -> str:
@@ -299,120 +496,103 @@ class _NewBlobs:
         self.created.clear()
 
 
+@dataclass(frozen=True)
+class _Item:
+    """One file's bytes (None when too large to hold) and what is known about them."""
+
+    data: bytes | None
+    sha: str
+    size: int
+    media_type: str
+    original_name: str | None
+    original_path: str | None
+    shown: str
+    big_file: Path | None
+
+
 def _preserve(
     locker: Locker,
-    data: bytes | None,
-    sha: str,
-    size: int,
-    media_type: str,
-    *,
-    original_name: str | None,
-    original_path: str | None,
+    writer: Writer | None,
+    item: _Item,
     facts: SourceFacts,
-    shown: str,
-    big_file: Path | None,
+    text: tuple[Extraction | None, str, str | None] | None = None,
 ) -> AddResult:
-    with locker.reading() as (conn, _user):
-        existing = conn.execute(
-            select(sources.c.id, sources.c.confidential).where(sources.c.sha256 == sha)
-        ).first()
+    if writer is None:
+        with Writer(locker) as own:
+            return _preserve(locker, own, item, facts, text)
+    assert writer.conn is not None
+    existing = writer.conn.execute(
+        select(sources.c.id, sources.c.confidential).where(sources.c.sha256 == item.sha)
+    ).first()
     if existing is not None:
         return _seen_again(
-            locker, int(existing.id), bool(existing.confidential), sha, facts, shown, original_path
+            locker, writer, int(existing.id), bool(existing.confidential), item, facts
         )
     if facts.confidential:
-        if data is None:
+        if item.data is None:
             raise InputError(
-                f"{shown} is too large ({size:,} bytes) to be kept as a confidential source.",
+                f"{item.shown} is too large ({item.size:,} bytes) to be kept as a confidential source.",
                 hint=f"Confidential sources are limited to {IN_MEMORY_BYTES:,} bytes for now.",
             )
         locker.keyring.data_key()  # fail early, before anything is written
-    extraction, text_status, text_error = _text_of(data, media_type, locker.max_source_bytes)
-    blobs = _NewBlobs(locker)
-    try:
+    extraction, text_status, text_error = text or _text_of(
+        item.data, item.media_type, locker.max_source_bytes
+    )
+    with writer.one_file() as blobs:
+        sha = item.sha
         if facts.confidential:
-            assert data is not None
-            blob_sha = blobs.put(locker.keyring.seal(data, f"source:{sha}".encode()))
-        elif data is None:
-            assert big_file is not None
-            blob_sha = blobs.put_file(big_file, sha)
+            assert item.data is not None
+            blob_sha = blobs.put(locker.keyring.seal(item.data, f"source:{sha}".encode()))
+        elif item.data is None:
+            assert item.big_file is not None
+            blob_sha = blobs.put_file(item.big_file, sha)
         else:
-            blob_sha = blobs.put(data)
-        text_blob = text_sha = None
+            blob_sha = blobs.put(item.data, sha)
+        conn, user = writer.conn, writer.user
+        derived = [resolve_source(conn, ref) for ref in facts.derived_from]
+        protect = _protector(locker, facts.confidential, sha)
+        found_title = extraction.info.get("title") if extraction else None
+        title = facts.title or found_title or item.original_name
+        source_id = writer.insert(
+            sources,
+            {
+                "sha256": sha,
+                "blob_sha256": blob_sha,
+                "size": item.size,
+                "media_type": item.media_type,
+                "confidential": facts.confidential,
+                "title": protect(title, "title"),
+                "original_name": protect(item.original_name, "original_name"),
+                "publisher": protect(facts.publisher, "publisher"),
+                "published": facts.published,
+                "affiliation": facts.affiliation,
+                "reliability": facts.reliability or "F",
+                "technical": _technical(item.data, item.media_type, item.size),
+                "text_status": text_status,
+                "text_error": text_error,
+                "added_at": utcnow(),
+                "added_by": user.id,
+            },
+            "acquired",
+            sha,
+        )
+        if facts.reliability is not None:
+            add_grade(writer, source_id, sha, facts.reliability, facts.reliability_reason)
+        for parent in derived:
+            add_link(writer, source_id, sha, parent, None)
+        _acquisition(locker, writer, source_id, sha, facts, item.original_path, "acquired")
         if extraction is not None:
-            encoded = extraction.text.encode("utf-8")
-            text_sha = hashlib.sha256(encoded).hexdigest()
-            stored = (
-                locker.keyring.seal(encoded, f"text:{text_sha}".encode())
-                if facts.confidential
-                else encoded
-            )
-            text_blob = blobs.put(stored)
-        with locker.writing() as (conn, user):
-            user.require(Permission.ADD_SOURCES)
-            derived = [resolve_source(conn, ref) for ref in facts.derived_from]
-            protect = _protector(locker, facts.confidential, sha)
-            title = (
-                facts.title
-                or (extraction.info.get("title") if extraction else None)
-                or original_name
-            )
-            source_id = _insert(
-                conn,
-                sources,
-                {
-                    "sha256": sha,
-                    "blob_sha256": blob_sha,
-                    "size": size,
-                    "media_type": media_type,
-                    "confidential": facts.confidential,
-                    "title": protect(title, "title"),
-                    "original_name": protect(original_name, "original_name"),
-                    "publisher": protect(facts.publisher, "publisher"),
-                    "published": facts.published,
-                    "affiliation": facts.affiliation,
-                    "reliability": facts.reliability or "F",
-                    "technical": _technical(data, media_type, size),
-                    "text_status": text_status,
-                    "text_error": text_error,
-                    "added_at": utcnow(),
-                    "added_by": user.id,
-                },
-            )
-            _log(locker, conn, user, "acquired", sources, source_id, sha)
-            if facts.reliability is not None:
-                _grade(
-                    locker, conn, user, source_id, sha, facts.reliability, facts.reliability_reason
-                )
-            for parent in derived:
-                _link(locker, conn, user, source_id, sha, parent, None)
-            _acquisition(locker, conn, user, source_id, sha, facts, original_path, "acquired")
-            if extraction is not None:
-                assert text_sha is not None
-                assert text_blob is not None
-                _text_artifact(
-                    locker,
-                    conn,
-                    user,
-                    source_id,
-                    extraction,
-                    text_sha,
-                    text_blob,
-                    facts.confidential,
-                )
-            audit.record(conn, user, "source-added", "source", str(source_id), {"sha256": sha})
-    except BaseException:
-        blobs.discard()
-        raise
+            _text_artifact(locker, writer, blobs, source_id, extraction, facts.confidential)
+    writer.added.append(source_id)
     return AddResult(
-        shown,
+        item.shown,
         source_id=source_id,
         sha256=sha,
         new=True,
-        media_type=media_type,
+        media_type=item.media_type,
         text_status=text_status,
         error=None,
-        warnings=[f"{shown}: no text ({text_error})"] if text_error else [],
+        warnings=[f"{item.shown}: no text ({text_error})"] if text_error else [],
     )
 
 
@@ -434,35 +614,6 @@ def reveal_field(locker: Locker, value: str | None, column: str, sha: str) -> st
     return locker.keyring.open_field(value, f"{column}:{sha}")
 
 
-def _insert(conn: Connection, table: Table, values: dict[str, Any]) -> int:
-    key = conn.execute(table.insert().values(**values)).inserted_primary_key
-    assert key is not None
-    return int(key[0])
-
-
-def _log(
-    locker: Locker,
-    conn: Connection,
-    user: User,
-    action: str,
-    table: Table,
-    row_id: int,
-    object_sha: str | None,
-) -> None:
-    """A custody entry whose detail hash covers the row as stored (read back, so both backends agree)."""
-    row = conn.execute(select(table).where(table.c.id == row_id)).mappings().one()
-    custody.append(
-        conn,
-        locker.keyring,
-        user,
-        action,
-        OBJECT_TYPES[table.name],
-        row_id,
-        object_sha,
-        record_of(table, row),
-    )
-
-
 OBJECT_TYPES = {
     "sources": "source",
     "acquisitions": "acquisition",
@@ -472,38 +623,26 @@ OBJECT_TYPES = {
 }
 
 
-def _grade(
-    locker: Locker,
-    conn: Connection,
-    user: User,
-    source_id: int,
-    sha: str,
-    grade: str,
-    reason: str | None,
-) -> None:
-    grade_id = _insert(
-        conn,
+def add_grade(writer: Writer, source_id: int, sha: str, grade: str, reason: str | None) -> None:
+    """Record a reliability grade with who gave it and why."""
+    writer.insert(
         source_grades,
         {
             "source_id": source_id,
             "grade": grade,
             "reason": reason,
-            "graded_by": user.id,
+            "graded_by": writer.user.id,
             "at": utcnow(),
         },
+        "metadata-changed",
+        sha,
     )
-    _log(locker, conn, user, "metadata-changed", source_grades, grade_id, sha)
 
 
-def _link(
-    locker: Locker,
-    conn: Connection,
-    user: User,
-    source_id: int,
-    sha: str,
-    parent: int,
-    note: str | None,
-) -> None:
+def add_link(writer: Writer, source_id: int, sha: str, parent: int, note: str | None) -> None:
+    """Record that ``source_id`` copies or quotes ``parent``."""
+    assert writer.conn is not None
+    conn = writer.conn
     if parent == source_id:
         raise InputError(f"Source {source_id} cannot derive from itself.")
     if source_id in origins(conn, parent):
@@ -515,24 +654,23 @@ def _link(
     ).first()
     if present is not None:
         return
-    link_id = _insert(
-        conn,
+    writer.insert(
         source_links,
         {
             "source_id": source_id,
             "derived_from_id": parent,
             "note": note,
-            "recorded_by": user.id,
+            "recorded_by": writer.user.id,
             "at": utcnow(),
         },
+        "metadata-changed",
+        sha,
     )
-    _log(locker, conn, user, "metadata-changed", source_links, link_id, sha)
 
 
 def _acquisition(
     locker: Locker,
-    conn: Connection,
-    user: User,
+    writer: Writer,
     source_id: int,
     sha: str,
     facts: SourceFacts,
@@ -540,13 +678,12 @@ def _acquisition(
     action: str,
 ) -> int:
     protect = _protector(locker, facts.confidential, sha)
-    acquisition_id = _insert(
-        conn,
+    return writer.insert(
         acquisitions,
         {
             "source_id": source_id,
             "at": utcnow(),
-            "by_user": user.id,
+            "by_user": writer.user.id,
             "method": facts.method,
             "url": protect(facts.url, "url"),
             "publisher": protect(facts.publisher, "publisher"),
@@ -555,30 +692,32 @@ def _acquisition(
             "tool": facts.tool or "reckon add",
             "note": protect(facts.note, "note"),
         },
+        action,
+        sha,
     )
-    _log(locker, conn, user, action, acquisitions, acquisition_id, sha)
-    return acquisition_id
 
 
 def _text_artifact(
     locker: Locker,
-    conn: Connection,
-    user: User,
+    writer: Writer,
+    blobs: _NewBlobs,
     source_id: int,
     extraction: Extraction,
-    text_sha: str,
-    text_blob: str,
     confidential: bool,
 ) -> int:
     import json
 
+    encoded = extraction.text.encode("utf-8")
+    text_sha = hashlib.sha256(encoded).hexdigest()
+    if confidential:
+        encoded = locker.keyring.seal(encoded, f"text:{text_sha}".encode())
+    text_blob = blobs.put(encoded, None if confidential else text_sha)
     info = (
         json.dumps(extraction.info, ensure_ascii=False, sort_keys=True) if extraction.info else None
     )
     if info is not None and confidential:
         info = locker.keyring.seal_field(info, f"info:{text_sha}")
-    artifact_id = _insert(
-        conn,
+    return writer.insert(
         text_artifacts,
         {
             "source_id": source_id,
@@ -592,41 +731,42 @@ def _text_artifact(
             "info": info,
             "created_at": utcnow(),
         },
+        "text-extracted",
+        text_sha,
     )
-    _log(locker, conn, user, "text-extracted", text_artifacts, artifact_id, text_sha)
-    return artifact_id
 
 
 def _seen_again(
     locker: Locker,
+    writer: Writer,
     source_id: int,
     confidential: bool,
-    sha: str,
+    item: _Item,
     facts: SourceFacts,
-    shown: str,
-    original_path: str | None,
 ) -> AddResult:
     if facts.confidential and not confidential:
         raise ConflictError(
-            f"{shown} is already stored as source {source_id}, in clear, not as confidential.",
+            f"{item.shown} is already stored as source {source_id}, in clear, not as confidential.",
             hint="Its bytes cannot be hidden after the fact; ask an admin how to handle it.",
         )
-    with locker.writing() as (conn, user):
-        user.require(Permission.ADD_SOURCES)
+    with writer.one_file():
+        assert writer.conn is not None
         # A confidential source stays confidential, and so does every new acquisition of it.
         acquisition_facts = replace(facts, confidential=confidential)
         _acquisition(
-            locker, conn, user, source_id, sha, acquisition_facts, original_path, "seen-again"
+            locker, writer, source_id, item.sha, acquisition_facts, item.original_path, "seen-again"
         )
         for ref in facts.derived_from:
-            _link(locker, conn, user, source_id, sha, resolve_source(conn, ref), None)
-        audit.record(conn, user, "source-seen-again", "source", str(source_id), {"sha256": sha})
+            add_link(writer, source_id, item.sha, resolve_source(writer.conn, ref), None)
+    writer.seen_again.append(source_id)
     return AddResult(
-        shown,
+        item.shown,
         source_id=source_id,
-        sha256=sha,
+        sha256=item.sha,
         new=False,
-        warnings=[f"{shown}: already stored as source {source_id}; recorded a new acquisition."],
+        warnings=[
+            f"{item.shown}: already stored as source {source_id}; recorded a new acquisition."
+        ],
     )
 
 

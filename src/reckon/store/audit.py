@@ -35,15 +35,17 @@ def record(
     detail: dict[str, Any] | None = None,
 ) -> None:
     """Append one audit entry in the caller's transaction."""
+    # A constant statement with separate parameters is compiled once and cached.
     conn.execute(
-        audit_entries.insert().values(
-            at=utcnow(),
-            user_id=user.id,
-            action=action,
-            object_type=object_type,
-            object_id=object_id,
-            detail=detail,
-        )
+        audit_entries.insert(),
+        {
+            "at": utcnow(),
+            "user_id": user.id,
+            "action": action,
+            "object_type": object_type,
+            "object_id": object_id,
+            "detail": detail,
+        },
     )
 
 

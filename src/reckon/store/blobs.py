@@ -30,8 +30,16 @@ class BlobStore(Protocol):
         """Store a file's bytes; return (sha256, size). Storing existing bytes is a no-op."""
         ...
 
-    def put_bytes(self, data: bytes) -> str:
-        """Store bytes; return their sha256."""
+    def put_bytes(self, data: bytes, durable: bool = True) -> str:
+        """Store bytes; return their sha256.
+
+        With ``durable=False`` the caller must call `make_durable` before it
+        relies on the blob (batching: one flush for many blobs).
+        """
+        ...
+
+    def make_durable(self) -> None:
+        """Flush every blob written with ``durable=False`` to stable storage."""
         ...
 
     def exists(self, sha256: str) -> bool: ...
@@ -52,6 +60,12 @@ class FolderBlobStore:
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        self._folders: set[Path] = set()  # folders known to exist (saves a syscall per blob)
+
+    def _folder(self, path: Path) -> None:
+        if path not in self._folders:
+            path.mkdir(parents=True, exist_ok=True)
+            self._folders.add(path)
 
     def path_for(self, sha256: str) -> Path:
         if not _SHA256.match(sha256):
@@ -62,11 +76,16 @@ class FolderBlobStore:
         with path.open("rb") as source:
             return self._put_stream(source, max_bytes, label=str(path))
 
-    def put_bytes(self, data: bytes) -> str:
+    def put_bytes(self, data: bytes, durable: bool = True) -> str:
         sha = hashlib.sha256(data).hexdigest()
         if not self.exists(sha):
-            self._write(sha, [data])
+            self._write(sha, [data], durable)
         return sha
+
+    def make_durable(self) -> None:
+        # One sync(2) flushes many small blobs far faster than an fsync per file
+        # and per folder (about 0.2 ms against 6 ms a blob on an ext4 disk).
+        os.sync()
 
     def _put_stream(self, source: BinaryIO, max_bytes: int | None, label: str) -> tuple[str, int]:
         self.root.mkdir(parents=True, exist_ok=True)
@@ -99,8 +118,8 @@ class FolderBlobStore:
                 tmp.unlink()
             raise
 
-    def _write(self, sha: str, chunks: list[bytes]) -> None:
-        self.root.mkdir(parents=True, exist_ok=True)
+    def _write(self, sha: str, chunks: list[bytes], durable: bool = True) -> None:
+        self._folder(self.root)
         fd, tmp_name = tempfile.mkstemp(prefix=".incoming-", dir=self.root)
         tmp = Path(tmp_name)
         try:
@@ -108,17 +127,20 @@ class FolderBlobStore:
                 for chunk in chunks:
                     out.write(chunk)
                 out.flush()
-                os.fsync(out.fileno())
-            self._install(tmp, self.path_for(sha))
+                if durable:
+                    os.fsync(out.fileno())
+            self._install(tmp, self.path_for(sha), durable)
         except BaseException:
             with contextlib.suppress(FileNotFoundError):
                 tmp.unlink()
             raise
 
-    def _install(self, tmp: Path, target: Path) -> None:
-        target.parent.mkdir(parents=True, exist_ok=True)
+    def _install(self, tmp: Path, target: Path, durable: bool = True) -> None:
+        self._folder(target.parent)
         tmp.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
         os.replace(tmp, target)
+        if not durable:
+            return
         dir_fd = os.open(target.parent, os.O_RDONLY)
         try:
             os.fsync(dir_fd)  # make the rename itself durable

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
@@ -45,3 +45,16 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
+
+
+def begin_writing(conn: Connection) -> None:
+    """Start the database transaction of ``conn`` now, as a writer.
+
+    pysqlite opens SQLite's transaction only at the first INSERT/UPDATE/DELETE,
+    so a SAVEPOINT issued before it starts the real transaction, and releasing
+    that savepoint commits (and fsyncs) at once. ``BEGIN IMMEDIATE`` opens it
+    up front and takes the write lock, so concurrent writers wait instead of
+    failing halfway. PostgreSQL needs nothing.
+    """
+    if conn.dialect.name == "sqlite" and not conn.connection.dbapi_connection.in_transaction:  # type: ignore[union-attr]
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
