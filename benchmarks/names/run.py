@@ -12,6 +12,7 @@ pairs; then reckon's throughput.
 from __future__ import annotations
 
 import argparse
+import itertools
 import sys
 import time
 import traceback
@@ -30,6 +31,7 @@ from reckon.names import THRESHOLD, default_lexicon, name_keys, score_keys
 from reckon.names.lexicon import Lexicon
 from reckon.names.similarity import KeyTable, score_tables
 
+_IDS = itertools.count()
 Scorer = Callable[[Sequence[Pair]], NDArray[np.float64]]
 
 
@@ -110,6 +112,37 @@ def romanizer_jw(pairs: Sequence[Pair]) -> NDArray[np.float64]:
     return np.array([JaroWinkler.normalized_similarity(latin(p.a), latin(p.b)) for p in pairs])
 
 
+def rigour_symbols(pairs: Sequence[Pair]) -> NDArray[np.float64]:
+    """rigour's name-symbol corpus (Wikidata name ids per word, both scripts): the share of
+    each name's words that carry a symbol shared with a word of the other name, averaged
+    over both names; plus Jaro-Winkler/100 to break ties."""
+    from rapidfuzz.distance import JaroWinkler
+    from rigour.names import analyze_names
+    from rigour.names.tag import NameTypeTag
+
+    def word_symbols(name: str) -> list[set[str]]:
+        analysed = analyze_names(NameTypeTag.PER, [name], consolidate=False)
+        if not analysed:
+            return []
+        parsed = next(iter(analysed))
+        per_part: list[set[str]] = [set() for _ in parsed.parts]
+        for span in parsed.spans:
+            for part in span.parts:
+                per_part[part.index].add(str(span.symbol))
+        return per_part
+
+    def share(a: list[set[str]], b: list[set[str]]) -> float:
+        every_b = set().union(*b) if b else set()
+        return sum(1 for s in a if s & every_b) / len(a) if a else 0.0
+
+    out = []
+    for p in pairs:
+        a, b = word_symbols(p.a), word_symbols(p.b)
+        jw = JaroWinkler.normalized_similarity(p.a.lower(), p.b.lower())
+        out.append((share(a, b) + share(b, a)) / 2 + jw / 100)
+    return np.array(out)
+
+
 def nomenklatura_scorer(algorithm_name: str) -> Scorer:
     def score(pairs: Sequence[Pair]) -> NDArray[np.float64]:
         from followthemoney import model
@@ -121,7 +154,8 @@ def nomenklatura_scorer(algorithm_name: str) -> Scorer:
 
         def entity(i: int, name: str):  # type: ignore[no-untyped-def]
             e = model.make_entity("Person")
-            e.id = f"p{i}"
+            # nomenklatura caches name analysis by entity id: ids must never repeat
+            e.id = f"p{next(_IDS)}"
             e.add("name", name)
             return e
 
@@ -200,6 +234,12 @@ def main() -> None:
             romanizer_jw,
             None,
             None,
+        ),
+        (
+            "rigour name symbols (Wikidata name ids shared per word)",
+            rigour_symbols,
+            None,
+            args.nomenklatura_n,
         ),
         ("nomenklatura name-based", nomenklatura_scorer("name-based"), None, args.nomenklatura_n),
         ("nomenklatura logic-v2", nomenklatura_scorer("logic-v2"), None, args.nomenklatura_n),

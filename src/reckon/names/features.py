@@ -45,6 +45,7 @@ class NameKeys:
     tokens: tuple[str, ...]  # phonetic key of each word, in order
     words: tuple[str, ...]  # usual Latin spelling of each word, in order
     known: tuple[bool, ...]  # whether the lexicon knows each word
+    skeletons: tuple[str, ...]  # consonant skeleton of each word
     sorted_latin: str  # the words of ``latin`` in alphabetical order
     first_last: str  # first and last word of ``latin`` (drops a middle name or father's name)
     honorifics: tuple[str, ...]  # folded honorifics found in the name (seyed, haj, …)
@@ -56,10 +57,44 @@ class NameKeys:
         return self.latin.replace(" ", "")
 
 
-EMPTY = NameKeys("", "", "", (), (), (), "", "", (), "none")
+EMPTY = NameKeys("", "", "", (), (), (), (), "", "", (), "none")
+
+
+def _is_given(part: str, lexicon: Lexicon) -> bool:
+    if detect_script(part) == "persian":
+        return lexicon.role_of(part) == "given"
+    persian = lexicon.persian_of(part)
+    return persian is not None and lexicon.role_of(persian) == "given"
+
+
+@lru_cache(maxsize=65536)
+def _segment(word: str, lexicon: Lexicon) -> tuple[str, ...]:
+    """Split a compound given name written as one word into its known parts.
+
+    غلامحسین and Gholamhossein become غلام + حسین and gholam + hossein, as
+    Gholam-Hossein is written, so that every spelling has the same words.
+    Both parts must be given names the lexicon knows, of three letters or more.
+    """
+    whole = phonetic_word(word)
+    for cut in range(3, len(word) - 2):
+        head, tail = word[:cut], word[cut:]
+        if not (_is_given(head, lexicon) and _is_given(tail, lexicon)):
+            continue
+        # The parts must sound like the whole (Shahasi is not Shah + Asi).
+        if phonetic_word(head) + phonetic_word(tail) == whole:
+            return (head, tail)
+    return (word,)
 
 
 def _word_parts(word: str, lexicon: Lexicon) -> list[tuple[str, str, str, bool]]:
+    """(usual Latin spelling, phonetic key, skeleton, known) of each part of one normalised word."""
+    segments = _segment(word, lexicon)
+    if len(segments) > 1:
+        return [p for segment in segments for p in _one_word_parts(segment, lexicon)]
+    return _one_word_parts(word, lexicon)
+
+
+def _one_word_parts(word: str, lexicon: Lexicon) -> list[tuple[str, str, str, bool]]:
     """(usual Latin spelling, phonetic key, skeleton, known) of each part of one normalised word.
 
     ``known`` says the lexicon knows the part, so that its usual spelling
@@ -87,23 +122,48 @@ def _word_parts(word: str, lexicon: Lexicon) -> list[tuple[str, str, str, bool]]
     return out
 
 
-# Titles that are often written glued to the name that follows them.
-_GLUED = {
-    "hajj": "haj",
-    "hadj": "haj",
-    "haj": "haj",
-    "seyyed": "seyed",
-    "seyed": "seyed",
-    "حاج": "haj",
-    "سید": "seyed",
-}
+# Titles that are often written glued to the name that follows them (Seyedsalehi,
+# سیدصالحی, Hajkarimi): (prefix, folded title, whether the rest must be a known word).
+# Seyed is split off any word long enough; Haj and Mir only off a word the lexicon
+# knows, as they begin many names (Hajizadeh, Mirza, Miran).
+_GLUED: tuple[tuple[str, str, bool], ...] = (
+    ("seyyed", "seyed", False),
+    ("sayyed", "seyed", False),
+    ("seyed", "seyed", False),
+    ("sayed", "seyed", False),
+    ("سید", "seyed", False),
+    ("hajj", "haj", True),
+    ("hadj", "haj", True),
+    ("haj", "haj", True),
+    ("حاج", "haj", True),
+    ("mir", "mir", True),
+    ("میر", "mir", True),
+)
 
 
-def _known(lexicon: Lexicon, word: str) -> set[str]:
-    """{word} if the lexicon knows the word in its script, else an empty set."""
-    if detect_script(word) == "persian":
-        return {word} if word in lexicon else set()
-    return {word} if lexicon.persian_of(word) is not None else set()
+@lru_cache(maxsize=4)
+def _known_keys(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(phonetic_word(word) for word in lexicon.entries)
+
+
+def _known(lexicon: Lexicon, word: str) -> bool:
+    """Whether a normalised word, in either script, sounds like a word the lexicon knows.
+
+    By phonetic key, so that both scripts agree (سپاسی and Sepassi alike).
+    """
+    key = phonetic_word(word)
+    return len(key) >= 3 and key in _known_keys(lexicon)
+
+
+def _strip_glued(word: str, lexicon: Lexicon) -> tuple[str, str | None]:
+    for prefix, title, needs_known in _GLUED:
+        if not word.startswith(prefix):
+            continue
+        rest = word[len(prefix) :]
+        shortest = 3 if detect_script(word) == "persian" else 4
+        if len(rest) >= shortest and (not needs_known or _known(lexicon, rest)):
+            return rest, title
+    return word, None
 
 
 @lru_cache(maxsize=131072)
@@ -122,18 +182,19 @@ def _cached_keys(name: str, lexicon: Lexicon) -> NameKeys:
     words = join_suffixes(normal.split())
     titles: list[str] = []
     core: list[str] = []
-    for word in words:
+    pending = ""  # a title inside the name belongs to the next word (Ahmad Seyed-Salehi)
+    for i, word in enumerate(words):
         title = honorific(word)
-        if title is not None and len(words) > 1:
-            titles.append(title)
+        if title is not None and i < len(words) - 1:
+            if core:
+                pending += word
+            else:
+                titles.append(title)  # titles before the name: Seyed Ali, Haj Hassan
             continue
-        for prefix in _GLUED:
-            # Hajkarimi, حاجکریمی: a title glued to a known name
-            rest = word[len(prefix) :]
-            if word.startswith(prefix) and len(rest) >= 4 and rest in _known(lexicon, rest):
-                titles.append(_GLUED[prefix])
-                word = rest
-                break
+        word, glued = _strip_glued(pending + word, lexicon)
+        pending = ""
+        if glued is not None:
+            titles.append(glued)
         core.append(word)
     parts = [p for w in core for p in _word_parts(w, lexicon)]
     latin_words = [p[0] for p in parts]
@@ -144,6 +205,7 @@ def _cached_keys(name: str, lexicon: Lexicon) -> NameKeys:
         tokens=tuple(p[1] for p in parts),
         words=tuple(latin_words),
         known=tuple(p[3] for p in parts),
+        skeletons=tuple(p[2] for p in parts),
         sorted_latin=" ".join(sorted(latin_words)),
         first_last=" ".join(
             latin_words[:1] + latin_words[-1:] if len(latin_words) > 1 else latin_words

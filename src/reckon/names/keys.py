@@ -14,7 +14,8 @@ Hussein, Hosein; Mousavi, Musavi, Moosavi). Two keys bridge the scripts:
     spelling of a name (``hsn`` for all four above); for blocking.
 
 Classes: kh/x/خ → ``x``; gh/q/غ/ق → ``q``; sh/ش → ``S``; ch/چ → ``C``;
-j/zh/dj/ج/ژ → ``j``; s/th/ث/س/ص → ``s``; z/dh/ذ/ز/ض/ظ → ``z``; t/ط/ت → ``t``;
+j/zh/dj/ج/ژ → ``j``; s/ث/س/ص → ``s``; z/ذ/ز/ض/ظ → ``z``; t/ط/ت → ``t``
+(th, dh and ph are not digraphs in Persian names: Fathollah, Mohammadhadi);
 k/c/ک → ``k``; h/ح/ه → ``h``. A word-final ه after a consonant is the
 vowel -e(h), ``e`` in the phonetic key (Hamideh, Hamide, حمیده → ``hmide``; Hamid
 → ``hmid``); any other final h is dropped, as romanizations write or drop it
@@ -88,9 +89,6 @@ _LATIN_MULTI = (
     ("ch", "C"),
     ("zh", "j"),
     ("dj", "j"),
-    ("ph", "f"),
-    ("th", "s"),
-    ("dh", "z"),
     ("ck", "k"),
     ("ou", "u"),
     ("oo", "u"),
@@ -146,6 +144,7 @@ def _latin_symbols(word: str) -> list[str]:
     final_e = len(word) > 2 and word.endswith(("eh", "e")) and not word.endswith(("ee", "ie", "ye"))
     if final_e:
         word = word[: -2 if word.endswith("eh") else -1]
+
     symbols: list[str] = []
     i = 0
     while i < len(word):

@@ -26,6 +26,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from reckon.names.honorifics import honorific
 from reckon.names.keys import phonetic_key
 from reckon.names.script import normalize_latin, normalize_persian
 
@@ -161,6 +162,8 @@ def build_lexicon(
             or not plausible_reading(persian, latin)
         ):
             continue
+        if honorific(latin) is not None and honorific(persian) is None:
+            continue  # a title misread as the name (سعید → "Sayed")
         joined = latin.replace(" ", "")
         spellings[persian][joined] += count
         display[persian][latin.replace(" ", "-")] += count

@@ -56,9 +56,11 @@ FEATURES = (
     "first_lev",
     "first_eq",
     "first_known_diff",
+    "first_skeleton_eq",
     "last_lev",
     "last_eq",
     "last_known_diff",
+    "last_skeleton_eq",
     "whole_jw",
     "whole_lev",
     "whole_eq",
@@ -66,20 +68,22 @@ FEATURES = (
 )
 #: Logistic model: intercept and one weight per feature (fitted; see module docstring).
 MODEL: dict[str, float] = {
-    "intercept": -30.330,
-    "first_lev": 8.727,
-    "first_eq": -1.703,
-    "first_known_diff": -5.596,
-    "last_lev": 14.575,
-    "last_eq": -2.200,
-    "last_known_diff": -5.415,
-    "whole_jw": 7.784,
-    "whole_lev": 6.405,
-    "whole_eq": 3.376,
-    "extra_words": 2.670,
+    "intercept": -27.046,
+    "first_lev": 6.357,
+    "first_eq": -2.253,
+    "first_known_diff": -4.538,
+    "first_skeleton_eq": 2.786,
+    "last_lev": 8.775,
+    "last_eq": -2.536,
+    "last_known_diff": -4.119,
+    "last_skeleton_eq": 2.835,
+    "whole_jw": 6.671,
+    "whole_lev": 7.779,
+    "whole_eq": 2.447,
+    "extra_words": 2.640,
 }
 #: The score at or above which two names are taken to be spellings of one name.
-THRESHOLD = 0.57
+THRESHOLD = 0.41
 
 Strings = NDArray[np.object_]
 
@@ -94,6 +98,8 @@ class KeyTable:
     sorted_phonetic: Strings
     first_phonetic: Strings
     last_phonetic: Strings
+    first_skeleton: Strings
+    last_skeleton: Strings
     first_known: Strings  # usual spelling of the first word if the lexicon knows it, else ""
     last_known: Strings
     words: NDArray[np.int64]
@@ -114,6 +120,8 @@ class KeyTable:
             sorted_phonetic=col(["".join(sorted(k.tokens)) for k in keys]),
             first_phonetic=col([k.tokens[0] if k.tokens else "" for k in keys]),
             last_phonetic=col([k.tokens[-1] if k.tokens else "" for k in keys]),
+            first_skeleton=col([k.skeletons[0] if k.skeletons else "" for k in keys]),
+            last_skeleton=col([k.skeletons[-1] if k.skeletons else "" for k in keys]),
             first_known=col([k.words[0] if k.known and k.known[0] else "" for k in keys]),
             last_known=col([k.words[-1] if k.known and k.known[-1] else "" for k in keys]),
             words=np.fromiter((len(k.words) for k in keys), np.int64, len(keys)),
@@ -141,6 +149,8 @@ def features(a: KeyTable, b: KeyTable, crosswise: bool = False) -> NDArray[np.fl
     last_lev, last_eq = _lev_eq(a.last_phonetic, b_last_phon)
     first_known_diff = _known_diff(a.first_known, b_first_known)
     last_known_diff = _known_diff(a.last_known, b_last_known)
+    first_skeleton_eq = _eq(a.first_skeleton, b.last_skeleton if crosswise else b.first_skeleton)
+    last_skeleton_eq = _eq(a.last_skeleton, b.first_skeleton if crosswise else b.last_skeleton)
     # Crosswise, the whole names are compared with their words in alphabetical order,
     # which keeps the comparison symmetric.
     if crosswise:
@@ -155,15 +165,21 @@ def features(a: KeyTable, b: KeyTable, crosswise: bool = False) -> NDArray[np.fl
             first_lev,
             first_eq,
             first_known_diff,
+            first_skeleton_eq,
             last_lev,
             last_eq,
             last_known_diff,
+            last_skeleton_eq,
             whole_jw,
             whole_lev,
             whole_eq,
             extra,
         ]
     )
+
+
+def _eq(a: Strings, b: Strings) -> NDArray[np.float64]:
+    return np.asarray(a == b, dtype=np.float64)
 
 
 def _known_diff(a: Strings, b: Strings) -> NDArray[np.float64]:
