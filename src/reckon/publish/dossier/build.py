@@ -21,6 +21,7 @@ from reckon.publish.items import ItemType
 from reckon.publish.readers import ReadContext, Readers, readers
 from reckon.publish.readers.evidence import custody_head
 from reckon.publish.visibility import what_is_public
+from reckon.roles import Permission
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,8 @@ def write_dossier(
     have: Readers | None = None,
 ) -> DossierFiles:
     """Write the case file PDF to ``out`` and its evidence package beside it."""
+    # A case file shows private fields and unpublished allegations: staff who may export only.
+    ctx.user.require(Permission.EXPORT_INVESTIGATION)
     if lang not in LANGUAGES:
         raise InputError(f"'{lang}' is not a case-file language.", hint="Use en or fa.")
     if out.suffix.lower() != ".pdf":
