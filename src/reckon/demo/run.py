@@ -81,9 +81,16 @@ def _stage_evidence(ctx: DemoContext) -> None:
     stage_evidence(ctx)
 
 
+def _stage_names(ctx: DemoContext) -> None:
+    from reckon.demo.stage_names import stage_names
+
+    stage_names(ctx)
+
+
 STAGES: list[tuple[str, Stage]] = [
     ("workspace", stage_workspace),
     ("evidence", _stage_evidence),
+    ("names", _stage_names),
 ]
 
 
