@@ -27,6 +27,7 @@ from functools import lru_cache
 from reckon.names.honorifics import honorific
 from reckon.names.keys import phonetic_word, skeleton_word
 from reckon.names.lexicon import Lexicon, default_lexicon
+from reckon.names.parse import parse_name
 from reckon.names.script import detect_script, normalize
 
 __all__ = ["NAME_FIELDS", "NameKeys", "linkage_columns", "name_keys"]
@@ -249,7 +250,10 @@ def linkage_columns(
         ``P_phonetic`` (str), ``P_skeleton`` (str), ``P_tokens`` (list of str,
         one phonetic key per word), ``P_sorted`` (str: the Latin words in
         alphabetical order) and ``P_honorifics`` (list of str). Empty names give
-        None in every column, so that Splink treats them as missing.
+        None in every column, so that Splink treats them as missing. A record
+        without a full name gets the ``full_*`` columns of its given name and
+        surname together; one without given name and surname gets them from
+        its full name by `parse_name`.
     """
     mapping = dict(fields) if isinstance(fields, Mapping) else {f: f for f in fields}
     lex = lexicon or default_lexicon()
@@ -267,7 +271,18 @@ def linkage_columns(
             columns[f"{prefix}_{suffix}"] = []
     for record in records:
         for prefix, field in mapping.items():
-            keys = name_keys(record.get(field), lex)
+            value = record.get(field)
+            if prefix in ("given", "surname") and not value and mapping.get("full"):
+                # One name column only: split it ("Surname, Given" too).
+                full = record.get(mapping["full"])
+                if full:
+                    parsed = parse_name(full, lex)
+                    value = parsed.given if prefix == "given" else parsed.surname
+            if prefix == "full" and not value:
+                # A record with given name and surname only: its full name is both.
+                parts = [record.get(mapping[p]) for p in ("given", "surname") if p in mapping]
+                value = " ".join(p for p in parts if p) or None
+            keys = name_keys(value, lex)
             empty = not keys.latin
             columns[f"{prefix}_latin"].append(None if empty else keys.latin)
             columns[f"{prefix}_latin_joined"].append(None if empty else keys.latin_joined)
