@@ -13,6 +13,14 @@ from reckon.evidence import sources as sources_module
 from reckon.evidence.extract import isolated
 
 
+@pytest.fixture(autouse=True)
+def _isolate_plain_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Plain text stands in for the binary formats that are extracted in a child process."""
+    from reckon.evidence import media
+
+    monkeypatch.setattr(sources_module, "ISOLATED_TYPES", frozenset({media.PLAIN}))
+
+
 def _folder(tmp_path: Path, poison: bytes) -> Path:
     folder = tmp_path / "batch"
     folder.mkdir()

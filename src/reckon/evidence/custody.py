@@ -106,10 +106,7 @@ class Problem:
 def canonical_hash(record: Mapping[str, Any]) -> str:
     """SHA-256 of a record as canonical JSON (sorted keys, datetimes in ISO form)."""
     data = json.dumps(
-        {k: _plain(v) for k, v in record.items()},
-        sort_keys=True,
-        ensure_ascii=False,
-        separators=(",", ":"),
+        record, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=_plain
     )
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
@@ -117,11 +114,7 @@ def canonical_hash(record: Mapping[str, Any]) -> str:
 def _plain(value: Any) -> Any:
     if isinstance(value, datetime):
         return value.isoformat()
-    if isinstance(value, Mapping):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    return value
+    raise TypeError(f"cannot hash a {type(value).__name__} in a custody record")
 
 
 def entry_hash(

@@ -269,6 +269,7 @@ def add_paths(
             progress(result)
 
     pool = ExtractionPool() if len(found) >= POOL_FROM_FILES else None
+    # The child process is started only when a file needs it (see ISOLATED_TYPES).
     window: deque[_Prepared] = deque()
 
     def finish(writer: Writer, prepared: _Prepared) -> None:
@@ -318,8 +319,14 @@ def add_paths(
     return results
 
 
+# Parsers worth a separate process: C parsers of binary formats that hostile
+# files crash, and slow ones (OCR). Web pages and plain text are read in-process:
+# lxml is robust, and the copy to a child would cost more than their extraction.
+ISOLATED_TYPES = frozenset({media.PDF, media.WARC, media.WACZ, *media.IMAGE_TYPES})
+
+
 def _wants_text(writer: Writer, item: _Item, facts: SourceFacts) -> bool:
-    if item.data is None or not media.has_text(item.media_type):
+    if item.data is None or item.media_type not in ISOLATED_TYPES:
         return False
     assert writer.conn is not None
     known = writer.conn.execute(select(sources.c.id).where(sources.c.sha256 == item.sha)).first()
