@@ -87,10 +87,17 @@ def _stage_names(ctx: DemoContext) -> None:
     stage_names(ctx)
 
 
+def _stage_estimate(ctx: DemoContext) -> None:
+    from reckon.demo.stage_estimate import stage_estimate
+
+    stage_estimate(ctx)
+
+
 STAGES: list[tuple[str, Stage]] = [
     ("workspace", stage_workspace),
     ("evidence", _stage_evidence),
     ("names", _stage_names),
+    ("estimate", _stage_estimate),
 ]
 
 
