@@ -53,30 +53,34 @@ mixed_name = st.one_of(
 )
 
 
+@settings(deadline=None)  # the first example loads the lexicon
 @given(persian_text)
 def test_normalize_persian_is_idempotent(text: str) -> None:
     once = normalize_persian(text)
     assert normalize_persian(once) == once
 
 
+@settings(deadline=None)  # the first example loads the lexicon
 @given(any_text)
 def test_normalize_latin_is_idempotent(text: str) -> None:
     once = normalize_latin(text)
     assert normalize_latin(once) == once
 
 
+@settings(deadline=None)  # the first example loads the lexicon
 @given(any_text)
 def test_normalize_is_idempotent(text: str) -> None:
     once = normalize(text)
     assert normalize(once) == once
 
 
+@settings(deadline=None)  # the first example loads the lexicon
 @given(persian_name)
 def test_a_persian_name_matches_its_own_transliteration(name: str) -> None:
     assert name_similarity(name, transliterate(name)) >= THRESHOLD
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(persian_text.filter(lambda t: len(normalize_persian(t).replace(" ", "")) >= 2))
 def test_any_persian_text_matches_its_own_transliteration(text: str) -> None:
     latin = transliterate(text)
@@ -85,6 +89,7 @@ def test_any_persian_text_matches_its_own_transliteration(text: str) -> None:
     assert name_similarity(text, latin) >= THRESHOLD
 
 
+@settings(deadline=None)  # the first example loads the lexicon
 @given(mixed_name, mixed_name)
 def test_scores_are_symmetric_and_bounded(a: str, b: str) -> None:
     s = name_similarity(a, b)
