@@ -79,6 +79,9 @@ def item_type(value: str) -> ItemType:
 def resolve(conn: Connection, kind: ItemType | str, item_id: str) -> ItemFacts:
     """The facts about one item, from the tables of the feature that owns it."""
     import reckon.publish.resolvers  # noqa: F401  (registers the shipped resolvers)
+    from reckon.publish.readers import readers
+
+    readers()  # installed features register their resolvers with their readers
 
     kind = item_type(kind) if isinstance(kind, str) else kind
     resolver = RESOLVERS.get(kind)

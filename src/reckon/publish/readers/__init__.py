@@ -51,8 +51,36 @@ class Readers:
 
 # Features register their readers here when they are installed (see readers/*.py).
 READERS = Readers()
+_PERSON_READERS: list[PersonReader] = []
+_PERSON_LISTERS: list[RefLister] = []
+
+
+def add_person_reader(reader: PersonReader, lister: RefLister) -> None:
+    """Add a source of persons (linkage clusters, persons named in claims); each answers for its own."""
+    _PERSON_READERS.append(reader)
+    _PERSON_LISTERS.append(lister)
+
+    def persons(ctx: ReadContext, refs: Sequence[str]) -> Mapping[str, PersonView]:
+        found: dict[str, PersonView] = {}
+        for read in _PERSON_READERS:
+            found.update(read(ctx, [r for r in refs if r not in found]))
+        return found
+
+    def all_persons(ctx: ReadContext) -> list[str]:
+        return [ref for lister in _PERSON_LISTERS for ref in lister(ctx)]
+
+    READERS.persons = persons
+    READERS.all_persons = all_persons
 
 
 def readers() -> Readers:
-    """The readers of this installation."""
+    """The readers of this installation (the shipped ones are imported on first use)."""
+    import importlib
+
+    from reckon.store import schema
+
+    # A reader is imported only where its feature's tables are part of this installation.
+    for name, table in (("link", "person_members"), ("claims", "involvements")):
+        if hasattr(schema, table):
+            importlib.import_module(f"reckon.publish.readers.{name}")
     return READERS
