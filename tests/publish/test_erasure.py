@@ -16,6 +16,8 @@ from reckon.evidence.sources import SourceFacts, add_bytes
 from reckon.evidence.verify import verify
 from reckon.publish import records, visibility
 from reckon.publish.erasure import PersonVault
+from reckon.publish.export.public import export_public
+from reckon.publish.readers import ReadContext
 from reckon.roles import Role
 from reckon.store import users
 from reckon.store.engine import make_engine
@@ -73,6 +75,13 @@ def test_shred_makes_data_unreadable_and_keeps_others(ws: Workspace) -> None:
     ]
     # The custody chain holds hashes only and still verifies.
     assert verify(Locker.open(ws)).ok
+    # And the public export leaves the shredded person out.
+    with ws.engine.connect() as conn:
+        ctx = ReadContext(Locker.open(ws), conn, admin)
+        export_public(ctx, ws.root / "register")
+    persons = (ws.root / "register" / "persons.csv").read_text(encoding="utf-8-sig")
+    assert "P2" in persons
+    assert "P1" not in persons
 
 
 def test_only_an_admin_may_shred(ws: Workspace) -> None:
