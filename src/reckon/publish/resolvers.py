@@ -29,3 +29,14 @@ def _person(conn: Connection, person_ref: str) -> ItemFacts:
 
 
 RESOLVERS.setdefault(ItemType.PERSON, _person)
+
+
+def _estimate(conn: Connection, estimate_id: str) -> ItemFacts:
+    # Estimates are results of `reckon estimate` named by the caller; they name nobody.
+    ref = estimate_id.strip()
+    if not ref or len(ref) > 80:
+        raise InputError(f"'{estimate_id}' is not an estimate id.")
+    return ItemFacts(ItemType.ESTIMATE, ref, label=f"estimate {ref}")
+
+
+RESOLVERS.setdefault(ItemType.ESTIMATE, _estimate)
