@@ -40,6 +40,14 @@ SAME = [
     ("حسین کاظمی‌پور", "Hossein Kazemipour"),
     ("Davood Mousavi", "Dawood Musavi"),
     ("Zhaleh Nouri", "Jaleh Noori"),
+    ("مصطفی کاظمی", "Mostafa Kazemi"),
+    ("Mostafa Kazemi", "Mustafa Kazemi"),
+    ("Nasr-Allah Rezaei", "Nasrollah Rezaei"),
+    ("Abol-Fazl Karimi", "Abolfazl Karimi"),
+    ("عبدالحسین صادقی", "Abdol-Hossein Sadeghi"),
+    ("روح‌الله موسوی", "Ruhollah Mousavi"),
+    ("لیلی رضایی", "Leila Rezaei"),
+    ("Ali Reza Karimi", "Alireza Karimi"),
 ]
 
 DIFFERENT = [

@@ -45,7 +45,7 @@ class NameKeys:
     skeleton: str  # consonant skeleton of the whole name (no spaces)
     tokens: tuple[str, ...]  # phonetic key of each word, in order
     words: tuple[str, ...]  # usual Latin spelling of each word, in order
-    known: tuple[bool, ...]  # whether the lexicon knows each word
+    names: tuple[str, ...]  # the lexicon's name of each word (its spellings' group), "" if unknown
     skeletons: tuple[str, ...]  # consonant skeleton of each word
     sorted_latin: str  # the words of ``latin`` in alphabetical order
     first_last: str  # first and last word of ``latin`` (drops a middle name or father's name)
@@ -87,19 +87,20 @@ def _segment(word: str, lexicon: Lexicon) -> tuple[str, ...]:
     return (word,)
 
 
-def _word_parts(word: str, lexicon: Lexicon) -> list[tuple[str, str, str, bool]]:
-    """(usual Latin spelling, phonetic key, skeleton, known) of each part of one normalised word."""
+def _word_parts(word: str, lexicon: Lexicon) -> list[tuple[str, str, str, str]]:
+    """(usual Latin spelling, phonetic key, skeleton, name) of each part of one normalised word."""
     segments = _segment(word, lexicon)
     if len(segments) > 1:
         return [p for segment in segments for p in _one_word_parts(segment, lexicon)]
     return _one_word_parts(word, lexicon)
 
 
-def _one_word_parts(word: str, lexicon: Lexicon) -> list[tuple[str, str, str, bool]]:
-    """(usual Latin spelling, phonetic key, skeleton, known) of each part of one normalised word.
+def _one_word_parts(word: str, lexicon: Lexicon) -> list[tuple[str, str, str, str]]:
+    """(usual Latin spelling, phonetic key, skeleton, name) of each part of one normalised word.
 
-    ``known`` says the lexicon knows the part, so that its usual spelling
-    identifies the name (Hamid and Hamideh are two names, not two spellings).
+    ``name`` is the lexicon's group of words that share a spelling (لیلی and
+    لیلا are one name), or "" for a word it does not know: two known words of
+    different groups are two names (Hamid and Hamideh), not two spellings.
     """
     from reckon.names.translit import latin_word, transliterate_word
 
@@ -107,19 +108,21 @@ def _one_word_parts(word: str, lexicon: Lexicon) -> list[tuple[str, str, str, bo
         latin = transliterate_word(word, lexicon)
         parts = latin.split("-")
         if len(parts) == 1:
-            return [(latin, phonetic_word(word), skeleton_word(word), word in lexicon)]
+            return [(latin, phonetic_word(word), skeleton_word(word), lexicon.name_of(word))]
     else:
         latin = latin_word(word, lexicon)
         parts = latin.split("-")
         if len(parts) == 1:
             persian = lexicon.persian_of(word)
             basis = persian if persian is not None else word
-            return [(latin, phonetic_word(basis), skeleton_word(basis), persian is not None)]
+            name = lexicon.name_of(persian) if persian is not None else ""
+            return [(latin, phonetic_word(basis), skeleton_word(basis), name)]
     out = []
     for part in parts:
         persian = lexicon.persian_of(part)
         basis = persian if persian is not None else part
-        out.append((part, phonetic_word(basis), skeleton_word(basis), persian is not None))
+        name = lexicon.name_of(persian) if persian is not None else ""
+        out.append((part, phonetic_word(basis), skeleton_word(basis), name))
     return out
 
 
@@ -205,7 +208,7 @@ def _cached_keys(name: str, lexicon: Lexicon) -> NameKeys:
         skeleton="".join(p[2] for p in parts),
         tokens=tuple(p[1] for p in parts),
         words=tuple(latin_words),
-        known=tuple(p[3] for p in parts),
+        names=tuple(p[3] for p in parts),
         skeletons=tuple(p[2] for p in parts),
         sorted_latin=" ".join(sorted(latin_words)),
         first_last=" ".join(

@@ -54,6 +54,7 @@ class Lexicon:
 
     entries: dict[str, Entry] = field(default_factory=dict)
     _by_latin: dict[str, str] = field(default_factory=dict, repr=False)
+    _names: dict[str, str] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         best: dict[str, tuple[int, str]] = {}
@@ -73,6 +74,38 @@ class Lexicon:
     def persian_of(self, latin_word: str) -> str | None:
         """The Persian word that a normalised Latin spelling (compound joined) usually reads."""
         return self._by_latin.get(latin_word.replace("-", "").replace(" ", ""))
+
+    def name_of(self, persian_word: str) -> str:
+        """The name a known word spells: one id for all words that share a spelling, else "".
+
+        لیلی and لیلا share "leila", so they are one name; حمید and حمیده share
+        no spelling, so they are two.
+        """
+        if self._names is None:
+            self._names = self._group_names()
+        return self._names.get(persian_word, "")
+
+    def _group_names(self) -> dict[str, str]:
+        parent: dict[str, str] = {w: w for w in self.entries}
+
+        def find(w: str) -> str:
+            while parent[w] != w:
+                parent[w] = parent[parent[w]]
+                w = parent[w]
+            return w
+
+        by_spelling: dict[str, str] = {}
+        for entry in self.entries.values():
+            for variant in entry.variants:
+                other = by_spelling.setdefault(variant, entry.persian)
+                parent[find(entry.persian)] = find(other)
+        # Name each group after its most frequent word's usual spelling.
+        best: dict[str, Entry] = {}
+        for entry in self.entries.values():
+            root = find(entry.persian)
+            if root not in best or entry.count > best[root].count:
+                best[root] = entry
+        return {w: best[find(w)].latin for w in self.entries}
 
     def role_of(self, persian_word: str) -> str:
         entry = self.entries.get(persian_word)
@@ -133,7 +166,11 @@ def plausible_reading(persian: str, latin: str) -> bool:
     if target.endswith("e"):
         # a final -a for the final ه (Fatema, Fatima for فاطمه)
         candidates |= {w[:-1] + "eh" for w in candidates if w.endswith("a")}
-    return any(phonetic_key(w) == target for w in candidates)
+    targets = {target}
+    if len(persian) >= 4 and persian.endswith("ی") and latin.endswith("a"):
+        # a final ی read as -a (alef maqsura: Mostafa for مصطفی, Leila for لیلی)
+        targets.add(target[:-1])
+    return any(phonetic_key(w) in targets for w in candidates)
 
 
 def build_lexicon(

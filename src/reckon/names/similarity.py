@@ -68,22 +68,22 @@ FEATURES = (
 )
 #: Logistic model: intercept and one weight per feature (fitted; see module docstring).
 MODEL: dict[str, float] = {
-    "intercept": -27.046,
-    "first_lev": 6.357,
-    "first_eq": -2.253,
-    "first_known_diff": -4.538,
-    "first_skeleton_eq": 2.786,
-    "last_lev": 8.775,
-    "last_eq": -2.536,
-    "last_known_diff": -4.119,
-    "last_skeleton_eq": 2.835,
-    "whole_jw": 6.671,
-    "whole_lev": 7.779,
-    "whole_eq": 2.447,
-    "extra_words": 2.640,
+    "intercept": -26.381,
+    "first_lev": 6.608,
+    "first_eq": -2.319,
+    "first_known_diff": -5.872,
+    "first_skeleton_eq": 2.801,
+    "last_lev": 8.147,
+    "last_eq": -2.339,
+    "last_known_diff": -4.713,
+    "last_skeleton_eq": 2.849,
+    "whole_jw": 6.415,
+    "whole_lev": 7.602,
+    "whole_eq": 2.882,
+    "extra_words": 2.534,
 }
 #: The score at or above which two names are taken to be spellings of one name.
-THRESHOLD = 0.41
+THRESHOLD = 0.40
 
 Strings = NDArray[np.object_]
 
@@ -100,7 +100,7 @@ class KeyTable:
     last_phonetic: Strings
     first_skeleton: Strings
     last_skeleton: Strings
-    first_known: Strings  # usual spelling of the first word if the lexicon knows it, else ""
+    first_known: Strings  # the lexicon's name of the first word if it knows the word, else ""
     last_known: Strings
     words: NDArray[np.int64]
 
@@ -122,8 +122,8 @@ class KeyTable:
             last_phonetic=col([k.tokens[-1] if k.tokens else "" for k in keys]),
             first_skeleton=col([k.skeletons[0] if k.skeletons else "" for k in keys]),
             last_skeleton=col([k.skeletons[-1] if k.skeletons else "" for k in keys]),
-            first_known=col([k.words[0] if k.known and k.known[0] else "" for k in keys]),
-            last_known=col([k.words[-1] if k.known and k.known[-1] else "" for k in keys]),
+            first_known=col([k.names[0] if k.names else "" for k in keys]),
+            last_known=col([k.names[-1] if k.names else "" for k in keys]),
             words=np.fromiter((len(k.words) for k in keys), np.int64, len(keys)),
         )
 

@@ -138,14 +138,31 @@ _SEPARABLE = frozenset(
 )
 
 
+# "-ollah" (God) ends compounds written apart (Nasr-Allah, روح‌الله): glued to the word before.
+_ALLAH = frozenset({"الله", "اله", "allah", "ollah", "ullah", "olah", "alah", "ulah", "ellah"})
+# Abd-, Abol- and the article al-/ol- begin compounds written apart (Abd al-Husayn,
+# Abol-Fazl, عبد الحسین): glued to the word after.
+_LEADING = frozenset(
+    {"abd", "abdol", "abdul", "abdal", "abol", "abul", "abu", "abo", "al", "ol", "ul", "el"}
+    | {"عبد", "عبدال", "ابو", "ابوال", "ال"}
+)
+
+
 def join_suffixes(words: list[str]) -> list[str]:
-    """Glue surname endings written apart (Kazemi Pour, حسین زاده) to the word before."""
+    """Glue the pieces of one name written apart into one word.
+
+    Surname endings (Kazemi Pour, حسین زاده) and -ollah (Nasr-Allah, روح‌الله)
+    join the word before; Abd-, Abol- and al-/ol- (Abd al-Husayn, Abol-Fazl)
+    join the word after.
+    """
     out: list[str] = []
+    glue_next = False
     for word in words:
-        if out and word in _SEPARABLE:
+        if out and (glue_next or word in _SEPARABLE or word in _ALLAH):
             out[-1] = out[-1] + word
         else:
             out.append(word)
+        glue_next = word in _LEADING
     return out
 
 
