@@ -59,6 +59,11 @@ class Settings:
         return self.root / KEYS_DIR
 
     @property
+    def web_secret_path(self) -> Path:
+        """The key that signs web sessions and form tokens (made on first use, never shared)."""
+        return self.keys_dir / "web-session.key"
+
+    @property
     def config_path(self) -> Path:
         return self.root / CONFIG_NAME
 

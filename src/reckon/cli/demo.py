@@ -19,6 +19,10 @@ def demo(
     directory: Annotated[
         Path, typer.Option("--dir", help="Folder for the demo workspace (rebuilt each run).")
     ] = Path("reckon-demo"),
+    serve: Annotated[
+        bool, typer.Option("--serve", help="Then serve the demo workspace in the web app.")
+    ] = False,
+    port: Annotated[int, typer.Option(help="Port for --serve.")] = 8000,
 ) -> None:
     """Build a demo workspace from fictional data and run every pipeline stage on it."""
     started = time.perf_counter()
@@ -31,3 +35,7 @@ def demo(
         f"Demo workspace: {ctx.workspace.root} ({time.perf_counter() - started:.1f} s). "
         f"Explore it with: reckon --workspace {directory} status"
     )
+    if serve:
+        from reckon.demo.serve import serve_demo
+
+        serve_demo(directory, port, console.print)

@@ -93,11 +93,18 @@ def _stage_estimate(ctx: DemoContext) -> None:
     stage_estimate(ctx)
 
 
+def _stage_web(ctx: DemoContext) -> None:
+    from reckon.demo.stage_web import stage_web
+
+    stage_web(ctx)
+
+
 STAGES: list[tuple[str, Stage]] = [
     ("workspace", stage_workspace),
     ("evidence", _stage_evidence),
     ("names", _stage_names),
     ("estimate", _stage_estimate),
+    ("web", _stage_web),
 ]
 
 

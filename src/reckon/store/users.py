@@ -86,6 +86,15 @@ def list_users(conn: Connection) -> list[tuple[User, bool]]:
     return [(_row_to_user(row), bool(row.active)) for row in rows]
 
 
+def set_password_hash(conn: Connection, name: str, password_hash: str, actor: User) -> None:
+    """Set a user's web login password (its argon2 hash); admins only, or the user themself."""
+    if actor.name != name:
+        actor.require(Permission.MANAGE_USERS)
+    user = get_user(conn, name)
+    conn.execute(users.update().where(users.c.id == user.id).values(password_hash=password_hash))
+    audit.record(conn, actor, "password-set", "user", str(user.id))
+
+
 def password_hash(conn: Connection, name: str) -> str | None:
     value = conn.execute(select(users.c.password_hash).where(users.c.name == name)).scalar()
     return None if value is None else str(value)

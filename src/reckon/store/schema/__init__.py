@@ -23,6 +23,8 @@ from reckon.store.schema.publish import (
     publication_persons,
     publications,
 )
+from reckon.store.schema.search import search_entries, search_key_counts, search_keys
+from reckon.store.schema.submissions import submissions
 
 __all__ = [
     "acquisitions",
@@ -35,9 +37,13 @@ __all__ = [
     "person_withholds",
     "publication_persons",
     "publications",
+    "search_entries",
+    "search_key_counts",
+    "search_keys",
     "source_grades",
     "source_links",
     "sources",
+    "submissions",
     "text_artifacts",
     "users",
     "workspace_settings",

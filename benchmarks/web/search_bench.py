@@ -1,0 +1,174 @@
+"""Search latency over a large register: p50/p95 per kind of query, and whether the person is found.
+
+Builds a workspace whose search index holds N fictional person records (given
+names and surnames drawn with their real frequencies from the names lexicon,
+half written in Persian script, half in one of the Latin spellings seen for
+them), publishes them all, then times queries that look a person up by the
+other script's spelling, with a typo, and by a very common name.
+
+    python benchmarks/web/search_bench.py --records 1000000 --queries 200
+
+Results go in README.md beside this file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import statistics
+import tempfile
+import time
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from sqlalchemy import insert, text
+
+from reckon.publish.visibility import public_persons
+from reckon.search import IndexEntry, add, search
+from reckon.store.schema import publications
+from reckon.store.types import utcnow
+from reckon.workspace import init_workspace
+
+
+@dataclass(frozen=True)
+class Word:
+    persian: str
+    spellings: tuple[str, ...]
+    weight: int
+
+
+@dataclass(frozen=True)
+class Person:
+    ref: str
+    given: tuple[Word, ...]
+    surname: Word
+
+    def persian(self) -> str:
+        return " ".join([*(w.persian for w in self.given), self.surname.persian])
+
+    def latin(self, rng: random.Random) -> str:
+        words = [*self.given, self.surname]
+        return " ".join(rng.choice(w.spellings[:3]).title() for w in words)
+
+
+def load_words() -> tuple[list[Word], list[Word]]:
+    path = resources.files("reckon.names") / "data" / "persian_names.tsv"
+    given: list[Word] = []
+    surnames: list[Word] = []
+    with path.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            spellings = tuple(v for v in row["variants"].split() if v.isalpha()) or (row["latin"],)
+            word = Word(row["persian"], spellings, int(row["count"]))
+            (given if row["role"] == "given" else surnames).append(word)
+    return given, surnames
+
+
+def make_people(n: int, rng: random.Random) -> list[Person]:
+    given, surnames = load_words()
+    gw = [w.weight for w in given]
+    sw = [w.weight for w in surnames]
+    people = []
+    g1 = rng.choices(given, gw, k=n)
+    g2 = rng.choices(given, gw, k=n)
+    ss = rng.choices(surnames, sw, k=n)
+    for i in range(n):
+        first = (g1[i], g2[i]) if rng.random() < 0.2 else (g1[i],)
+        people.append(Person(f"P{i:07d}", first, ss[i]))
+    return people
+
+
+def typo(name: str, rng: random.Random) -> str:
+    letters = "abdefghijklmnoprstuvz"
+    pos = rng.randrange(len(name))
+    while name[pos] == " ":
+        pos = rng.randrange(len(name))
+    kind = rng.choice(("swap", "drop", "add"))
+    if kind == "drop":
+        return name[:pos] + name[pos + 1 :]
+    if kind == "add":
+        return name[:pos] + rng.choice(letters) + name[pos:]
+    return name[:pos] + rng.choice(letters) + name[pos + 1 :]
+
+
+def build(root: Path, people: list[Person], rng: random.Random) -> tuple[object, dict[str, str]]:
+    workspace = init_workspace(root, "bench", {})
+    stored: dict[str, str] = {}
+    started = time.perf_counter()
+
+    def entries() -> object:
+        for p in people:
+            name = p.persian() if rng.random() < 0.5 else p.latin(rng)
+            stored[p.ref] = name
+            yield IndexEntry(p.ref, p.ref, name)
+
+    with workspace.engine.begin() as conn:
+        conn.execute(text("PRAGMA cache_size=-1000000"))
+        add(conn, entries())  # type: ignore[arg-type]
+        now = utcnow()
+        for start in range(0, len(people), 50_000):
+            conn.execute(
+                insert(publications),
+                [
+                    {
+                        "item_type": "person",
+                        "item_id": p.ref,
+                        "published_by": 1,
+                        "published_at": now,
+                    }
+                    for p in people[start : start + 50_000]
+                ],
+            )
+    print(f"built index of {len(people):,} records in {time.perf_counter() - started:.0f} s")
+    return workspace, stored
+
+
+def run(records: int, queries: int, seed: int) -> None:
+    rng = random.Random(seed)
+    people = make_people(records, rng)
+    with tempfile.TemporaryDirectory() as tmp:
+        workspace, stored = build(Path(tmp) / "ws", people, rng)
+        size = sum(f.stat().st_size for f in Path(tmp, "ws").glob("reckon.sqlite*"))
+        print(f"store size {size / 1e6:.0f} MB")
+        sample = rng.sample(people, queries)
+        kinds: dict[str, list[tuple[str, str]]] = {
+            "other script": [
+                (p.latin(rng) if stored[p.ref] == p.persian() else p.persian(), p.ref)
+                for p in sample
+            ],
+            "Latin with a typo": [(typo(p.latin(rng), rng), p.ref) for p in sample],
+            "surname only": [(p.surname.spellings[0].title(), p.ref) for p in sample],
+        }
+        print("| query | n | p50 ms | p95 ms | max ms | found in top 10 |")
+        print("| --- | ---: | ---: | ---: | ---: | ---: |")
+        with workspace.engine.connect() as conn:  # type: ignore[attr-defined]
+            search(conn, "warm up", visible=public_persons)
+            for kind, pairs in kinds.items():
+                times = []
+                found = 0
+                for query, ref in pairs:
+                    t0 = time.perf_counter()
+                    hits = search(conn, query, visible=public_persons, limit=10)
+                    times.append((time.perf_counter() - t0) * 1000)
+                    found += any(h.person_ref == ref for h in hits)
+                times.sort()
+                p95 = times[max(0, round(0.95 * len(times)) - 1)]
+                print(
+                    f"| {kind} | {len(times)} | {statistics.median(times):.1f} | {p95:.1f} | "
+                    f"{times[-1]:.1f} | {found / len(pairs):.0%} |"
+                )
+        workspace.close()  # type: ignore[attr-defined]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--records", type=int, default=1_000_000)
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--seed", type=int, default=9)
+    args = parser.parse_args()
+    run(args.records, args.queries, args.seed)
+
+
+if __name__ == "__main__":
+    main()

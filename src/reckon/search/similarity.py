@@ -1,0 +1,55 @@
+"""How alike a query and stored names are, for re-ranking search results.
+
+The measure is `reckon.names`' name similarity (cross-script, fitted on
+whole-name pairs). A family often types less than a list records: a surname
+alone, or given name and surname without the father's name. So a query with
+fewer words than a stored name is also compared with each selection of that
+many of the name's words (in order), and the best of those counts, scaled by
+`PARTIAL` so that a whole-name match ranks above a partial one. All pairs of
+one query are scored in one vectorised call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from itertools import combinations
+from typing import Final
+
+from reckon.names.features import name_keys
+from reckon.names.script import normalize
+from reckon.names.similarity import score_keys
+
+PARTIAL: Final = 0.9
+MAX_WORDS: Final = 6
+
+
+@lru_cache(maxsize=100_000)
+def _selections(name: str, k: int) -> tuple[str, ...]:
+    words = normalize(name).split()[:MAX_WORDS]
+    if len(words) <= k:
+        return ()
+    return tuple(" ".join(c) for c in combinations(words, k))
+
+
+def scores(query: str, names: Sequence[str]) -> list[float]:
+    """The similarity in [0, 1] of ``query`` to each of ``names`` (1: one name, any spelling)."""
+    if not names:
+        return []
+    query_keys = name_keys(query)
+    k = len(normalize(query).split())
+    # pairs[i] belongs to names[owner[i]]; the first len(names) are the whole names
+    pairs = list(names)
+    owner = list(range(len(names)))
+    partial = [False] * len(names)
+    for index, name in enumerate(names):
+        for selection in _selections(name, k):
+            pairs.append(selection)
+            owner.append(index)
+            partial.append(True)
+    raw = score_keys([query_keys] * len(pairs), [name_keys(p) for p in pairs])
+    best = [0.0] * len(names)
+    for value, index, is_partial in zip(raw, owner, partial, strict=True):
+        score = float(value) * (PARTIAL if is_partial else 1.0)
+        best[index] = max(best[index], score)
+    return best

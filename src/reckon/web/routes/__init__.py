@@ -1,0 +1,1 @@
+"""One router per feature; `reckon.web.app` includes them all."""
