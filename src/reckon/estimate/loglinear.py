@@ -112,6 +112,8 @@ def mle_exists(table: CaptureTable, pairs: Sequence[Pair]) -> tuple[bool, bool]:
     x, rows, _ = design(table, pairs)
     counts = table.counts[rows].astype(np.float64)
     identified = int(np.linalg.matrix_rank(x)) == x.shape[1]
+    if counts.min() > 0:
+        return True, identified  # the counts themselves are a strictly positive solution
     n_cells = x.shape[0]
     # maximise t subject to X'm = X'y, m_i >= t, m >= 0
     objective = np.zeros(n_cells + 1)

@@ -16,10 +16,11 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Sequence
 
+import numpy as np
 from scipy import stats
 
 from reckon.errors import InputError
-from reckon.estimate.loglinear import LoglinearFit, Pair, fit_model, mle_exists
+from reckon.estimate.loglinear import LoglinearFit, Pair, design, fit_model, mle_exists
 from reckon.estimate.table import CaptureTable
 
 __all__ = ["SELECTIONS", "select_model"]
@@ -30,6 +31,11 @@ EXHAUSTIVE_MAX_PAIRS = 10
 
 def _pairs(n_lists: int) -> list[Pair]:
     return list(itertools.combinations(range(n_lists), 2))
+
+
+def _identified(table: CaptureTable, pairs: Sequence[Pair]) -> bool:
+    x, _, _ = design(table, pairs)
+    return bool(int(np.linalg.matrix_rank(x)) == x.shape[1])
 
 
 def _usable(table: CaptureTable, pairs: Sequence[Pair]) -> bool:
@@ -77,9 +83,22 @@ def search(table: CaptureTable, criterion: str) -> LoglinearFit:
     candidates = _pairs(table.n_lists)
     if len(candidates) <= EXHAUSTIVE_MAX_PAIRS:
         best: LoglinearFit | None = None
-        for size in range(len(candidates) + 1):
+        empty = {pair for pair in candidates if table.overlap(*pair) == 0}
+        # The extended MLE of a model exists whenever it exists for a larger model with
+        # the same non-overlapping pairs (Chan, Silverman & Vincent 2021), so going from
+        # large to small models spares most linear programs.
+        known: dict[frozenset[Pair], list[frozenset[Pair]]] = {}
+        for size in range(len(candidates), -1, -1):
             for subset in itertools.combinations(candidates, size):
-                if not _usable(table, subset):
+                key = frozenset(p for p in subset if p in empty)
+                rest = frozenset(subset) - key
+                if any(rest <= larger for larger in known.get(key, [])):
+                    exists, identified = True, _identified(table, subset)
+                else:
+                    exists, identified = mle_exists(table, subset)
+                    if exists:
+                        known.setdefault(key, []).append(rest)
+                if not (exists and identified):
                     continue
                 fit = fit_model(table, subset)
                 if best is None or score(fit) < score(best) - 1e-9:
