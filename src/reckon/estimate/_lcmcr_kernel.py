@@ -91,6 +91,7 @@ def _sweep(
     update_alpha: bool,
     probs: NDArray[np.float64],
     draw: NDArray[np.int64],
+    ones: NDArray[np.int64],
 ) -> None:
     # state = [alpha, n0]
     n_cells, n_lists = cells.shape
@@ -118,21 +119,23 @@ def _sweep(
                 count_mk[m, k] = 0
             count_mk[m, z] = 1
     # 2. list probabilities: Beta(1 + on list, 1 + off list), the unobserved all off.
+    # One pass over the cells per class also gives the class sizes for step 3.
     for k in range(n_classes):
+        total = count0_k[k]
         for j in range(n_lists):
-            ones = 0
-            zeros = count0_k[k]
-            for m in range(n_cells):
-                if cells[m, j] == 1:
-                    ones += count_mk[m, k]
-                else:
-                    zeros += count_mk[m, k]
-            lam[j, k] = np.random.beta(1.0 + ones, 1.0 + zeros)
-    # 3. stick-breaking weights, V_k ~ Beta(1 + n_k, alpha + n_{>k}), on the log scale.
-    for k in range(n_classes):
-        draw[k] = count0_k[k]
+            ones[j] = 0
         for m in range(n_cells):
-            draw[k] += count_mk[m, k]
+            c = count_mk[m, k]
+            if c == 0:
+                continue
+            total += c
+            for j in range(n_lists):
+                if cells[m, j] == 1:
+                    ones[j] += c
+        for j in range(n_lists):
+            lam[j, k] = np.random.beta(1.0 + ones[j], 1.0 + (total - ones[j]))
+        draw[k] = total
+    # 3. stick-breaking weights, V_k ~ Beta(1 + n_k, alpha + n_{>k}), on the log scale.
     acc = 0
     log_rest = 0.0
     for k in range(n_classes - 1):
@@ -205,6 +208,7 @@ def run_chain(
     state = np.array([0.3 / n_classes, 0.0])
     probs = np.empty(n_classes)
     draw = np.zeros(n_classes, dtype=np.int64)
+    ones = np.zeros(n_lists, dtype=np.int64)
     for _ in range(WARMUP):
         _sweep(
             cells,
@@ -221,6 +225,7 @@ def run_chain(
             False,
             probs,
             draw,
+            ones,
         )
     # Sort classes by weight, largest first, as LCMCR does after its warm-up.
     order = np.argsort(-nu)
@@ -248,6 +253,7 @@ def run_chain(
             True,
             probs,
             draw,
+            ones,
         )
     for s in range(samples):
         for _ in range(thin):
@@ -266,6 +272,7 @@ def run_chain(
                 True,
                 probs,
                 draw,
+                ones,
             )
         n0_out[s] = int(state[1])
         alpha_out[s] = state[0]
