@@ -22,6 +22,7 @@ from reckon.estimate import EstimateSettings, LcmcrSettings, estimate_strata, ta
 
 MIN_STRATUM = 20  # named people a prison needs to be its own stratum
 POOLED = "other prisons"
+UNKNOWN = "prison not recorded"
 SETTINGS = EstimateSettings(
     method="lcmcr",
     lcmcr=LcmcrSettings(burnin=3_000, samples=1_000, thin=10, seed=1988),
@@ -69,7 +70,7 @@ def stage_estimate(ctx: DemoContext) -> None:
     linked = ctx.results.get("capture_histories")
     histories: list[History]
     if isinstance(linked, list) and linked:
-        kept = [(set(h) & set(lists), s) for h, s in linked]
+        kept = [(set(h) & set(lists), s or UNKNOWN) for h, s in linked]
         histories = [(h, s) for h, s in kept if h]
         origin = "linked clusters"
     else:
