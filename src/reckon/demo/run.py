@@ -87,6 +87,12 @@ def _stage_names(ctx: DemoContext) -> None:
     stage_names(ctx)
 
 
+def _stage_linkage(ctx: DemoContext) -> None:
+    from reckon.demo.stage_linkage import stage_linkage
+
+    stage_linkage(ctx)
+
+
 def _stage_estimate(ctx: DemoContext) -> None:
     from reckon.demo.stage_estimate import stage_estimate
 
@@ -103,6 +109,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("workspace", stage_workspace),
     ("evidence", _stage_evidence),
     ("names", _stage_names),
+    ("linkage", _stage_linkage),
     ("estimate", _stage_estimate),
     ("web", _stage_web),
 ]

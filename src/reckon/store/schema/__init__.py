@@ -14,6 +14,15 @@ from reckon.store.schema.evidence import (
     sources,
     text_artifacts,
 )
+from reckon.store.schema.link import (
+    link_decisions,
+    link_pairs,
+    link_runs,
+    list_claims,
+    person_members,
+    person_records,
+    victim_lists,
+)
 from reckon.store.schema.meta import metadata
 from reckon.store.schema.publish import (
     field_disclosures,
@@ -31,9 +40,15 @@ __all__ = [
     "audit_entries",
     "custody_entries",
     "field_disclosures",
+    "link_decisions",
+    "link_pairs",
+    "link_runs",
+    "list_claims",
     "metadata",
     "person_data",
     "person_keys",
+    "person_members",
+    "person_records",
     "person_withholds",
     "publication_persons",
     "publications",
@@ -46,5 +61,6 @@ __all__ = [
     "submissions",
     "text_artifacts",
     "users",
+    "victim_lists",
     "workspace_settings",
 ]
