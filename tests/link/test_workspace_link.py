@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from reckon.demo.run import data_dir
-from reckon.errors import ConflictError, InputError
+from reckon.errors import ConflictError, InputError, NotFoundError
 from reckon.link.capture import capture_histories
 from reckon.link.engines import Engine
 from reckon.link.imports import import_list
@@ -233,3 +233,30 @@ def test_demo_truth_is_recovered(workspace: Workspace) -> None:
     scores = pairwise(predicted, truth)
     assert scores.precision >= 0.95
     assert scores.recall >= 0.9
+
+
+def test_linked_persons_are_read_for_publication(workspace: Workspace) -> None:
+    from reckon.evidence.locker import Locker
+    from reckon.publish.items import resolve
+    from reckon.publish.readers import ReadContext, readers
+
+    _import_all(workspace)
+    with workspace.engine.begin() as conn:
+        actor = acting_user(conn, "tester")
+        link_workspace(conn, actor, Engine("duckdb"))
+        person = max(capture_histories(conn).persons, key=lambda p: len(p.records))
+        facts = resolve(conn, "person", person.person_id)
+        assert facts.persons == frozenset({person.person_id})
+        with pytest.raises(NotFoundError):
+            resolve(conn, "person", "P999999")
+        found = readers()
+        assert found.persons is not None
+        assert found.all_persons is not None
+        ctx = ReadContext(Locker.open(workspace), conn, actor)
+        view = found.persons(ctx, [person.person_id])[person.person_id]
+        assert len(view.names) >= 2  # spellings from several lists, Persian among them
+        assert set(view.fields["lists"]) == {"families", "mehr", "nff", "tribune"} & set(
+            view.fields["lists"]
+        )
+        assert any(c.kind == "execution" for c in view.claims)
+        assert person.person_id in found.all_persons(ctx)

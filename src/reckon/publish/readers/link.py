@@ -1,0 +1,157 @@
+"""Persons from linkage: a cluster of person records (``P<n>``), read for exports and case files.
+
+Imported when the linkage tables exist (see `readers`). A person's names are
+every spelling the lists give; its fields are what the lists say (first value
+found, records in order); its claims are the lists' claims about it, each
+attributed to the list's preserved source (or, for a list imported without
+``--source``, to the list file by its hash).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from reckon.errors import NotFoundError
+from reckon.publish.items import ItemFacts, ItemType
+from reckon.publish.readers import ReadContext, add_person_reader
+from reckon.publish.resolvers import PERSON_RESOLVERS
+from reckon.publish.views import ClaimView, DateView, PersonView, SourceView
+from reckon.store.schema import list_claims, person_members, person_records, victim_lists
+
+_FIELDS = (
+    "given_name",
+    "surname",
+    "father_name",
+    "sex",
+    "birth_year",
+    "city",
+    "prison",
+    "death_date",
+    "death_calendar",
+    "death_precision",
+)
+
+
+def _records(conn: Connection, refs: Sequence[str]) -> dict[str, list[Any]]:
+    rows = conn.execute(
+        select(
+            person_members.c.person_id,
+            person_records,
+            victim_lists.c.name.label("list_name"),
+            victim_lists.c.source_id,
+            victim_lists.c.file_sha256,
+        )
+        .join(person_records, person_records.c.id == person_members.c.record_id)
+        .join(victim_lists, victim_lists.c.id == person_records.c.list_id)
+        .where(person_members.c.person_id.in_(list(refs)))
+        .order_by(person_records.c.id)
+    ).all()
+    out: dict[str, list[Any]] = {}
+    for row in rows:
+        out.setdefault(str(row.person_id), []).append(row)
+    return out
+
+
+def _name(row: Any) -> str:
+    return str(row.full_name or " ".join(p for p in (row.given_name, row.surname) if p))
+
+
+def resolve_person(conn: Connection, ref: str) -> ItemFacts:
+    """What the publication rules need about a linked person."""
+    found = _records(conn, [ref]).get(ref)
+    if not found and conn.execute(select(person_members.c.record_id).limit(1)).first() is None:
+        # Nothing linked yet: the reference stands for itself, as for any feature.
+        return ItemFacts(ItemType.PERSON, ref, label=f"person {ref}", persons=frozenset({ref}))
+    if not found:
+        raise NotFoundError(
+            f"There is no person '{ref}'.", hint="See 'reckon merges' or 'reckon link'."
+        )
+    sources = {int(r.source_id) for r in found if r.source_id is not None}
+    return ItemFacts(
+        ItemType.PERSON,
+        ref,
+        label=f"person {ref} ({_name(found[0])})",
+        persons=frozenset({ref}),
+        independent_sources=len(sources),
+        detail={"records": len(found), "lists": sorted({str(r.list_name) for r in found})},
+    )
+
+
+def _source(ctx: ReadContext, row: Any, cache: dict[str, SourceView]) -> SourceView:
+    key = f"s{row.source_id}" if row.source_id is not None else f"l{row.list_name}"
+    if key not in cache:
+        if row.source_id is not None:
+            from reckon.publish.readers.evidence import source_view
+
+            cache[key] = source_view(ctx.locker, ctx.conn, ctx.user, int(row.source_id))
+        else:
+            cache[key] = SourceView(
+                id=f"list {row.list_name}", title=f"list {row.list_name}", sha256=row.file_sha256
+            )
+    return cache[key]
+
+
+def read_persons(ctx: ReadContext, refs: Sequence[str]) -> Mapping[str, PersonView]:
+    """Linked persons with every spelling, the lists' fields and the lists' claims."""
+    wanted = [r for r in refs if r.startswith("P") and r[1:].isdigit()]
+    grouped = _records(ctx.conn, wanted)
+    sources: dict[str, SourceView] = {}
+    out: dict[str, PersonView] = {}
+    for ref, rows in grouped.items():
+        names: list[str] = []
+        fields: dict[str, Any] = {}
+        for row in rows:
+            name = _name(row)
+            if name and name not in names:
+                names.append(name)
+            for key in _FIELDS:
+                value = getattr(row, key)
+                if value and key not in fields:
+                    fields[key] = value
+        fields["lists"] = sorted({str(r.list_name) for r in rows})
+        by_id = {int(r.id): r for r in rows}
+        claims = []
+        for claim in ctx.conn.execute(
+            select(list_claims)
+            .where(list_claims.c.record_id.in_(list(by_id)))
+            .order_by(list_claims.c.id)
+        ).all():
+            row = by_id[int(claim.record_id)]
+            date = (
+                None
+                if claim.date_text is None
+                else DateView(
+                    text=claim.date_text,
+                    start=claim.date_start,
+                    end=claim.date_end,
+                    precision=claim.date_precision,
+                    calendar=claim.date_calendar,
+                )
+            )
+            quote = f"row {row.row_number} of list {row.list_name}"
+            claims.append(
+                ClaimView(
+                    id=f"L{claim.id}",
+                    kind=str(claim.kind),
+                    source=_source(ctx, row, sources),
+                    quote=quote if claim.value is None else f"{quote}: {claim.value}",
+                    subject_ref=ref,
+                    subject_name=names[0] if names else ref,
+                    place=claim.place,
+                    date=date,
+                )
+            )
+        out[ref] = PersonView(ref=ref, names=tuple(names), fields=fields, claims=tuple(claims))
+    return out
+
+
+def all_persons(ctx: ReadContext) -> list[str]:
+    rows = ctx.conn.execute(select(person_members.c.person_id).distinct()).all()
+    return sorted((str(r.person_id) for r in rows), key=lambda p: int(p[1:]))
+
+
+PERSON_RESOLVERS.setdefault("P", resolve_person)
+add_person_reader(read_persons, all_persons)
