@@ -1,7 +1,7 @@
 """Link: victim lists, person records, list claims, link runs, pairs, decisions, members.
 
-Revision ID: 0005_link
-Revises: 0004_erasure
+Revision ID: 0006_link
+Revises: 0005_web
 """
 
 import sqlalchemy as sa
@@ -9,8 +9,8 @@ from alembic import op
 
 from reckon.store.types import JSONText, UTCDateTime
 
-revision = "0005_link"
-down_revision = "0004_erasure"
+revision = "0006_link"
+down_revision = "0005_web"
 branch_labels = None
 depends_on = None
 
