@@ -95,3 +95,9 @@ def test_scores_are_symmetric_and_bounded(a: str, b: str) -> None:
     s = name_similarity(a, b)
     assert 0.0 <= s <= 1.0
     assert s == name_similarity(b, a)
+
+
+def test_digits_alone_score_the_same_in_either_script() -> None:
+    # Found by hypothesis: '۱۱' against its transliteration '11' once scored 0.
+    assert name_similarity("۱۱", transliterate("۱۱")) >= THRESHOLD
+    assert normalize("۱۲") == normalize("12") == "12"

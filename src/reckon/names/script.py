@@ -134,4 +134,5 @@ def normalize(text: str) -> str:
                 for w in normalize_persian(text).split()
             ),
         ).strip()
-    return _SPACES.sub(" ", text.translate(_BREAKS)).strip()
+    # No letters at all (digits, punctuation): fold digits the same way in either script.
+    return normalize_persian(text)
