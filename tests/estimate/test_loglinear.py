@@ -120,4 +120,7 @@ def test_two_lists_use_chapman_with_a_warning() -> None:
     assert e.estimate == pytest.approx(61 * 81 / 21 - 1)
     assert e.lower > table.observed
     assert e.upper > e.estimate
-    assert "independently" in e.warnings[0]
+    assert "independently" in " ".join(e.warnings)
+    both = estimate(table, EstimateSettings(method="all")).estimates
+    assert [x.method for x in both] == ["chapman"]
+    assert "LCMCR needs at least 3 lists" in both[0].warnings[0]

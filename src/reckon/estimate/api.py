@@ -151,6 +151,7 @@ def _run(table: CaptureTable, settings: EstimateSettings) -> list[Estimate]:
                     f"LCMCR needs at least 3 lists; this table has {table.n_lists}.",
                     hint="Use --method loglinear (Chapman's two-list estimate).",
                 )
+            note.append("LCMCR needs at least 3 lists, so it was not run.")
         else:
             out.append(fit_lcmcr(table, replace(settings.lcmcr, level=settings.level)))
     if settings.method in {"loglinear", "all"}:
