@@ -9,7 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reckon.errors import InputError
-from reckon.estimate import CaptureTable, read_table, read_tables, tables_from_histories
+from reckon.estimate import (
+    CaptureTable,
+    pool_strata,
+    read_table,
+    read_tables,
+    tables_from_histories,
+)
 
 
 def test_reads_an_aggregated_table(mse_table: Callable[[str], CaptureTable]) -> None:
@@ -98,3 +104,13 @@ def test_csv_round_trip(case: tuple[int, list[int]]) -> None:
     again = read_table("t.csv", text=table.to_csv())
     assert again.lists == table.lists
     assert np.array_equal(again.counts, table.counts)
+
+
+def test_small_strata_are_pooled() -> None:
+    big = CaptureTable(("A", "B"), np.array([10, 10, 5]))
+    small = CaptureTable(("A", "B"), np.array([1, 0, 1]))
+    other = CaptureTable(("A", "B"), np.array([0, 2, 0]))
+    pooled = pool_strata({"Evin": big, "Lakan": small, "Karun": other}, minimum=5)
+    assert list(pooled) == ["Evin", "other"]
+    assert pooled["other"].counts.tolist() == [1, 2, 1]
+    assert pool_strata({"Evin": big}, minimum=5) == {"Evin": big}

@@ -10,7 +10,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from reckon.cli.app import app, console, err_console
+from reckon.cli.app import app, console, err_console, open_workspace
 from reckon.errors import InputError
 from reckon.estimate import (
     CaptureTable,
@@ -19,9 +19,12 @@ from reckon.estimate import (
     Result,
     estimate,
     estimate_strata,
+    pool_strata,
     read_table,
     read_tables,
 )
+from reckon.roles import Permission
+from reckon.store import users
 
 
 def _print(result: Result) -> None:
@@ -62,8 +65,28 @@ def _print(result: Result) -> None:
         )
 
 
+def _print_sensitivity(moves: list[dict[str, object]]) -> None:
+    table = Table("match threshold", "named", "estimate", "interval", title="Linkage sensitivity")
+    for m in moves:
+        table.add_row(
+            f"{m['threshold']}",
+            f"{m['observed']:,}",
+            f"{m['estimate']:,.0f}",
+            f"{m['lower']:,.0f} – {m['upper']:,.0f}"
+            + ("" if m["converged"] else " (NOT CONVERGED)"),
+        )
+    console.print(table)
+    values = [float(str(m["estimate"])) for m in moves]
+    if values:
+        console.print(
+            f"Across thresholds the estimate moves from {min(values):,.0f} to {max(values):,.0f}: "
+            "linkage uncertainty that no single interval includes."
+        )
+
+
 @app.command("estimate")
 def estimate_command(
+    ctx: typer.Context,
     table_path: Annotated[
         Path | None,
         typer.Argument(
@@ -79,8 +102,33 @@ def estimate_command(
     ] = "stepwise",
     strata: Annotated[
         str | None,
-        typer.Option("--strata", help="Column of TABLE.csv to estimate by (e.g. prison)."),
+        typer.Option(
+            "--strata",
+            help="Column of TABLE.csv to estimate by; from the workspace: prison or city.",
+        ),
     ] = None,
+    pool_below: Annotated[
+        int,
+        typer.Option("--pool-below", help="Pool strata naming fewer people into one 'other'."),
+    ] = 0,
+    from_workspace: Annotated[
+        bool,
+        typer.Option("--from-workspace", help="Estimate from the workspace's linked persons."),
+    ] = False,
+    include_derived: Annotated[
+        bool,
+        typer.Option(
+            "--include-derived",
+            help="Count lists derived from other lists as captures (biased; warned).",
+        ),
+    ] = False,
+    sensitivity: Annotated[
+        bool,
+        typer.Option(
+            "--linkage-sensitivity",
+            help="Re-link at several match thresholds and show how far the estimate moves.",
+        ),
+    ] = False,
     seed: Annotated[int | None, typer.Option("--seed", help="Random seed (LCMCR).")] = None,
     chains: Annotated[int, typer.Option("--chains", help="LCMCR chains.")] = 4,
     samples: Annotated[int, typer.Option("--samples", help="Kept draws per chain.")] = 10_000,
@@ -97,8 +145,12 @@ def estimate_command(
     ] = None,
 ) -> None:
     """Estimate how many people no list names (multiple systems estimation)."""
-    if table_path is None:
-        raise InputError("Give a capture-pattern table: reckon estimate TABLE.csv.")
+    if (table_path is None) == (not from_workspace):
+        raise InputError(
+            "Give either a capture-pattern table (reckon estimate TABLE.csv) or --from-workspace."
+        )
+    if (sensitivity or include_derived) and not from_workspace:
+        raise InputError("--linkage-sensitivity and --include-derived need --from-workspace.")
     settings = EstimateSettings(
         method=method,
         selection=selection,
@@ -110,13 +162,43 @@ def estimate_command(
     )
     settings.check()
     tables: dict[str | None, CaptureTable] | CaptureTable
-    if strata is None:
+    notes: list[str] = []
+    moves: list[dict[str, object]] = []
+    if from_workspace:
+        from reckon.estimate.workspace import linkage_sensitivity, workspace_tables
+
+        with open_workspace(ctx) as workspace, workspace.engine.connect() as conn:
+            users.acting_user(conn, workspace.settings.user).require(Permission.ESTIMATE)
+            found, notes = workspace_tables(conn, strata, include_derived=include_derived)
+            if sensitivity:
+                moves = [
+                    m.to_dict()
+                    for m in linkage_sensitivity(
+                        conn,
+                        settings,
+                        strata,
+                        include_derived=include_derived,
+                        pool_below=pool_below,
+                    )
+                ]
+        if strata is None:
+            tables = found[None]
+            result = estimate(tables, settings)
+        else:
+            named = pool_strata({str(k): v for k, v in found.items()}, pool_below)
+            result = estimate_strata(named, settings)
+            tables = dict(named.items())
+    elif strata is None:
+        assert table_path is not None
         tables = read_table(table_path)
         result = estimate(tables, settings)
     else:
-        by_stratum = read_tables(table_path, strata)
+        assert table_path is not None
+        by_stratum = pool_strata(read_tables(table_path, strata), pool_below)
         result = estimate_strata(by_stratum, settings)
         tables = dict(by_stratum.items())
+    for e in result.estimates:
+        e.warnings[:0] = notes
     warnings = dict.fromkeys(w for e in result.estimates for w in e.warnings)
     for warning in warnings:
         err_console.print(f"[bold yellow]warning:[/] {escape(warning)}", soft_wrap=True)
@@ -125,8 +207,13 @@ def estimate_command(
 
         plot_result(result, tables, plot)
     if as_json:
-        typer.echo(json.dumps(result.to_dict(), ensure_ascii=False))
+        out = result.to_dict()
+        if sensitivity:
+            out["linkage_sensitivity"] = moves
+        typer.echo(json.dumps(out, ensure_ascii=False))
     else:
         _print(result)
+        if sensitivity:
+            _print_sensitivity(moves)
         if plot is not None:
             console.print(f"Charts written to {plot}.")

@@ -12,7 +12,13 @@ from reckon.estimate.chapman import chapman
 from reckon.estimate.lcmcr import LcmcrSettings, fit_lcmcr
 from reckon.estimate.result import Estimate
 from reckon.estimate.selection import SELECTIONS, select_model
-from reckon.estimate.table import CaptureTable, read_table, read_tables, tables_from_histories
+from reckon.estimate.table import (
+    CaptureTable,
+    pool_strata,
+    read_table,
+    read_tables,
+    tables_from_histories,
+)
 
 __all__ = [
     "METHODS",
@@ -26,6 +32,7 @@ __all__ = [
     "estimate",
     "estimate_strata",
     "fit_lcmcr",
+    "pool_strata",
     "read_table",
     "read_tables",
     "select_model",

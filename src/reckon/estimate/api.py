@@ -217,7 +217,10 @@ def estimate_strata(
         try:
             per[name] = _run(table, settings)
         except InputError as exc:
-            raise InputError(f"Stratum {name!r}: {exc}") from exc
+            raise InputError(
+                f"Stratum {name!r} ({table.observed} named): {exc.message}",
+                hint="Pool small strata with --pool-below N, or estimate without --strata.",
+            ) from exc
     first = next(iter(tables.values()))
     seed = settings.lcmcr.seed if settings.lcmcr.seed is not None else 0
     totals: list[Estimate] = []

@@ -20,7 +20,14 @@ from numpy.typing import NDArray
 
 from reckon.errors import InputError
 
-__all__ = ["CaptureTable", "all_patterns", "read_table", "read_tables", "tables_from_histories"]
+__all__ = [
+    "CaptureTable",
+    "all_patterns",
+    "pool_strata",
+    "read_table",
+    "read_tables",
+    "tables_from_histories",
+]
 
 MAX_LISTS = 15
 
@@ -303,3 +310,17 @@ def tables_from_histories(
     return {
         s: CaptureTable.from_patterns(columns, grouped[s], [1] * len(grouped[s])) for s in order
     }
+
+
+def pool_strata(
+    tables: dict[str, CaptureTable], minimum: int, label: str = "other"
+) -> dict[str, CaptureTable]:
+    """Merge strata that name fewer than ``minimum`` people into one stratum called ``label``."""
+    kept = {name: t for name, t in tables.items() if t.observed >= minimum}
+    small = [t for name, t in tables.items() if t.observed < minimum]
+    if small:
+        pooled = CaptureTable(small[0].lists, np.sum([t.counts for t in small], axis=0))
+        if label in kept:
+            pooled = CaptureTable(pooled.lists, pooled.counts + kept.pop(label).counts)
+        kept[label] = pooled
+    return kept
