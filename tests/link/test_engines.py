@@ -31,3 +31,21 @@ def test_duckdb_and_spark_give_the_same_clusters_from_one_saved_model(
     assert duck.keys() == spark.keys()
     assert max(abs(duck[k] - spark[k]) for k in duck) < 1e-9
     assert on_duckdb.clusters.n_clusters < len(records)
+
+
+def test_reviewed_labels_train_the_model(synth_csv: Path) -> None:
+    from reckon.link.synth import generate
+
+    records = read_records(synth_csv)
+    truth = generate(250, seed=7).truth
+    by_person: dict[str, list[str]] = {}
+    for record in records:
+        by_person.setdefault(truth[record.record_id], []).append(record.record_id)
+    same = [(ids[0], ids[1], True) for ids in by_person.values() if len(ids) > 1][:30]
+    people = list(by_person.values())
+    different = [(people[i][0], people[i + 1][0], False) for i in range(0, 40, 2)]
+    model = train(Engine("duckdb"), feature_table(records), labels=same + different)
+    assert model.trained_on["labels"] == 50
+    levels = {c["output_column_name"]: c["comparison_levels"] for c in model.splink["comparisons"]}
+    same_name = next(lv for lv in levels["name"] if lv["label_for_charts"] == "same name key")
+    assert same_name["m_probability"] > same_name["u_probability"] * 10

@@ -9,6 +9,7 @@ read in the calendar of the list's dates: 1334 (Solar Hijri) is 1955 or 1956.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from reckon.errors import InputError
 from reckon.extract.dates import DateValue
@@ -28,10 +29,11 @@ def calendar_name(value: DateValue) -> str:
     return "jalali" if value.calendar.value == "solar_hijri" else "gregorian"
 
 
+@lru_cache(maxsize=65536)
 def parse_date(text: str, calendar: str = "") -> DateValue:
     """Read a list's date cell; ``calendar`` is the list's (empty: decide from the year).
 
-    Raises ValueError with a reason.
+    Raises ValueError with a reason. Cached: lists repeat the same few dates.
     """
     try:
         return _parse_date(text, calendar=calendar or None)
@@ -39,6 +41,7 @@ def parse_date(text: str, calendar: str = "") -> DateValue:
         raise ValueError(str(exc)) from None
 
 
+@lru_cache(maxsize=8192)
 def birth_year_interval(text: str, calendar: str = "") -> tuple[int, int]:
     """The Gregorian years a list's birth year can mean: 1334 (Solar Hijri) is 1955 or 1956."""
     cleaned = text.translate(_DIGITS).strip()

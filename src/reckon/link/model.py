@@ -37,6 +37,13 @@ NAME_RULES: tuple[str, ...] = (
     "l.given_sk = r.given_sk and l.birth_lo = r.birth_lo",
     "l.surname_sk = r.surname_sk and l.death_lo = r.death_lo",
     "l.given_sk = r.given_sk and l.death_lo = r.death_lo",
+    # Without the names: a full date at one place, or a birth year at one place.
+    "l.death_lo = r.death_lo and l.death_hi = r.death_hi and l.prison_k = r.prison_k",
+    "l.death_lo = r.death_lo and l.death_hi = r.death_hi and l.city_k = r.city_k",
+    "l.birth_lo = r.birth_lo and l.prison_k = r.prison_k and l.city_k = r.city_k",
+    "l.father_pk = r.father_pk and l.birth_lo = r.birth_lo",
+    "l.given_sk = r.given_sk and l.prison_k = r.prison_k",
+    "l.surname_sk = r.surname_sk and l.prison_k = r.prison_k",
 )
 SCALE_RULES: tuple[str, ...] = (
     "l.name_sk = r.name_sk and l.birth_lo = r.birth_lo",
