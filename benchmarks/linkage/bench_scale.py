@@ -91,8 +91,12 @@ def main() -> None:
     engine = Engine(args.engine)
     table = stage("comparison columns", results, lambda: feature_table(records))
     model = stage("training (EM, 100k sample)", results, lambda: train(engine, table))
-    edges_ev: Any = stage("blocking and scoring", results, lambda: predict(engine, table, model))
-    edges = edges_ev[0]
+    edges_ev: Any = stage(
+        "blocking and scoring",
+        results,
+        lambda: predict(engine, table, model, keep_from=model.cluster.threshold),
+    )
+    edges, best = edges_ev[0], edges_ev[2]
     settings = model.cluster
     clusters = stage(
         "clustering",
@@ -103,6 +107,7 @@ def main() -> None:
             settings.threshold,
             settings.same_list_threshold,
             settings.max_cluster_size,
+            best=best,
         ),
     )
     stage(
@@ -111,7 +116,7 @@ def main() -> None:
     elapsed = time.perf_counter() - total
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     print(
-        f"\n{len(records):,} records, {len(edges):,} scored pairs ≥ {settings.review_low}, "
+        f"\n{len(records):,} records, {len(edges):,} scored pairs ≥ {settings.threshold}, "
         f"{clusters.n_clusters:,} persons, {len(clusters.held)} held clusters; engine {args.engine}\n"
     )
     print("| stage | seconds | peak memory (GiB) |")

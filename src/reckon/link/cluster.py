@@ -79,19 +79,22 @@ def cluster(
     max_cluster_size: int = 0,
     same: Iterable[tuple[str, str]] = (),
     different: Iterable[tuple[str, str]] = (),
+    best: Mapping[str, float] | None = None,
 ) -> Clusters:
     """Cluster every record of ``list_of`` (record id -> list name).
 
     ``edges`` may include pairs below ``threshold``: they only count towards each
     record's best probability. ``same`` and ``different`` are reviewers' decisions.
+    ``best`` gives each record's best probability when the engine computed it.
     """
     forest = _Forest(sorted(list_of), list_of)
-    best: dict[str, float] = {}
+    best_of: dict[str, float] = {} if best is None else dict(best)
     strong: list[Edge] = []
     for edge in edges:
-        for rid in (edge.left, edge.right):
-            if edge.probability > best.get(rid, -1.0):
-                best[rid] = edge.probability
+        if best is None:
+            for rid in (edge.left, edge.right):
+                if edge.probability > best_of.get(rid, -1.0):
+                    best_of[rid] = edge.probability
         if edge.probability >= threshold:
             strong.append(edge)
     # Rounding makes the order the same on engines whose floats differ in the last bits.
@@ -112,7 +115,7 @@ def cluster(
             for partner in apart.get(member, ())
         )
 
-    result = Clusters(cluster_of={}, best_probability=best)
+    result = Clusters(cluster_of={}, best_probability=best_of)
     decided = [Edge(a, b, 1.0) for a, b in same if a in forest.parent and b in forest.parent]
     for edge in decided:
         ra, rb = forest.find(edge.left), forest.find(edge.right)

@@ -105,12 +105,37 @@ def predict(
     table: pa.Table,
     model: SavedModel,
     explain: bool = False,
-) -> tuple[list[Edge], dict[tuple[str, str], dict[str, float]]]:
-    """Score the candidate pairs; keep those at or above the review band's low end."""
+    keep_from: float | None = None,
+) -> tuple[list[Edge], dict[tuple[str, str], dict[str, float]], dict[str, float]]:
+    """Score the candidate pairs.
+
+    Returns the pairs at or above ``keep_from`` (default: the review band's low
+    end), each pair's evidence when ``explain``, and every record's best link
+    probability among pairs at or above the review band's low end (computed in
+    the engine, so that a million records need not bring every pair to Python).
+    """
     settings = dict(model.splink)
     settings["retain_intermediate_calculation_columns"] = explain
     linker = _linker(engine, table, settings)
-    scored = linker.inference.predict(threshold_match_probability=model.cluster.review_low)
+    low = model.cluster.review_low
+    keep = low if keep_from is None else max(low, keep_from)
+    scored = linker.inference.predict(threshold_match_probability=low)
+    best_table = scored.query_sql(
+        "SELECT rid, max(p) AS p FROM ("
+        "SELECT record_id_l AS rid, match_probability AS p FROM {this} "
+        "UNION ALL SELECT record_id_r AS rid, match_probability AS p FROM {this}"
+        ") AS sides GROUP BY rid"
+    ).as_pyarrow_table()
+    best = dict(
+        zip(
+            best_table.column("rid").to_pylist(),
+            pc.fill_null(best_table.column("p"), 0.0).to_pylist(),
+            strict=True,
+        )
+    )
+    if keep > low:
+        # keep is a float from the model settings, not user text.
+        scored = scored.query_sql(f"SELECT * FROM {{this}} WHERE match_probability >= {keep!r}")  # noqa: S608
     arrow = scored.as_pyarrow_table()
     left = arrow.column("record_id_l").to_pylist()
     right = arrow.column("record_id_r").to_pylist()
@@ -123,7 +148,7 @@ def predict(
         values = {c: arrow.column(c).to_pylist() for c in mw_columns}
         for i, (a, b) in enumerate(zip(left, right, strict=True)):
             evidence[(a, b)] = {c[3:]: float(values[c][i] or 0.0) for c in mw_columns}
-    return edges, evidence
+    return edges, evidence, best
 
 
 def link(
@@ -136,8 +161,14 @@ def link(
     labels: Sequence[tuple[str, str, bool]] = (),
     explain: bool = False,
     progress: Callable[[str], None] | None = None,
+    all_pairs: bool = True,
 ) -> LinkResult:
-    """Link ``records``: features, training (unless ``model``), prediction, clustering."""
+    """Link ``records``: features, training (unless ``model``), prediction, clustering.
+
+    ``all_pairs`` keeps every pair in the review band in the result (the
+    workspace stores them for review); without it only pairs at or above the
+    threshold come back to Python, which a million records need.
+    """
     timings: dict[str, float] = {}
 
     def stage(name: str) -> float:
@@ -155,7 +186,8 @@ def link(
     elif cluster_settings is not None:
         model.cluster = cluster_settings
     started = stage("prediction")
-    edges, evidence = predict(engine, table, model, explain)
+    keep = None if all_pairs else model.cluster.threshold
+    edges, evidence, best = predict(engine, table, model, explain, keep)
     timings["prediction"] = time.perf_counter() - started
     started = stage("clustering")
     settings = model.cluster
@@ -167,6 +199,7 @@ def link(
         settings.max_cluster_size,
         same,
         different,
+        best=best,
     )
     timings["clustering"] = time.perf_counter() - started
     return LinkResult(edges, clusters, model, timings, evidence)

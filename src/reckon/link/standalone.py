@@ -63,7 +63,9 @@ def link_csv(
             same_list_threshold=base.same_list_threshold,
             max_cluster_size=base.max_cluster_size,
         )
-    result = link(records, Engine(engine, spark), model, settings, progress=progress)
+    result = link(
+        records, Engine(engine, spark), model, settings, progress=progress, all_pairs=False
+    )
     write_clusters(output, records, result.clusters)
     saved = None
     if model_path is not None and loaded is None:
