@@ -51,7 +51,14 @@ def test_a_flipped_byte_in_a_text_artifact(filled: Locker) -> None:
             .mappings()
             .one()
         )
-    _flip_byte(filled.blobs.path_for(row["blob_sha256"]))
+    content = bytearray(row["content"])
+    content[len(content) // 2] ^= 0x01
+    with filled.workspace.engine.begin() as conn:
+        conn.execute(
+            update(text_artifacts)
+            .where(text_artifacts.c.id == row["id"])
+            .values(content=bytes(content))
+        )
     assert _problems(filled) == [(f"text {row['id']}", "altered")]
 
 

@@ -39,6 +39,7 @@ ACTIONS = (
 )
 # Actions whose detail hash covers the object's stored record (what verify compares).
 RECORD_ACTIONS = frozenset({"acquired", "seen-again", "text-extracted", "metadata-changed"})
+_INSERT_ENTRY = custody_entries.insert()
 # A fixed number that names the custody log's lock on PostgreSQL.
 _PG_LOCK_KEY = 0x7265636B6F6E
 
@@ -187,7 +188,7 @@ class Appender:
 
     def flush(self) -> None:
         if self.pending:
-            self.conn.execute(custody_entries.insert(), self.pending)
+            self.conn.execute(_INSERT_ENTRY, self.pending)
             self.pending = []
 
     def append(

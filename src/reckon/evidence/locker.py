@@ -46,8 +46,9 @@ class Locker:
             yield conn, acting_user(conn, self.workspace.settings.user)
 
 
-# Columns left out of a record's custody hash: state derived from the record, not the record.
-_UNHASHED = {"sources": {"text_status", "text_error"}}
+# Columns left out of a record's custody hash: state derived from the record, and a
+# text's bytes (its hash, ``blob_sha256``, is in the record and verify checks it).
+_UNHASHED = {"sources": {"text_status", "text_error"}, "text_artifacts": {"content"}}
 
 
 def record_of(table: Table, row: Any) -> dict[str, Any]:

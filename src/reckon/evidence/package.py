@@ -36,6 +36,7 @@ from reckon.evidence.custody import CustodyEntry, Problem
 from reckon.evidence.listing import source_details
 from reckon.evidence.locker import Locker, record_of
 from reckon.evidence.sources import OBJECT_TYPES, resolve_source
+from reckon.evidence.text import stored_bytes
 from reckon.keys import public_key_from_text, public_key_text, verify_signature
 from reckon.roles import Permission
 from reckon.store.schema import (
@@ -103,7 +104,7 @@ def export_sources(
                 .all()
             )
             for text in texts:
-                data = locker.blobs.read(text["blob_sha256"])
+                data = stored_bytes(locker, text)
                 if row["confidential"]:
                     data = locker.keyring.open(data, f"text:{text['sha256']}".encode())
                 files[prefix + f"text-{text['id']}.txt"] = data

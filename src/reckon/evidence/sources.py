@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Table, select
+from sqlalchemy import Connection, Table, bindparam, select
 
 from reckon.errors import ConflictError, InputError, NotFoundError, ReckonError
 from reckon.evidence import custody, media
@@ -216,8 +216,7 @@ class Writer:
     ) -> int:
         """Insert a row and log it; the detail hash covers the row as stored."""
         assert self.conn is not None
-        # A constant statement with separate parameters is compiled once and cached.
-        key = self.conn.execute(table.insert(), values).inserted_primary_key
+        key = self.conn.execute(_insert_statement(table), values).inserted_primary_key
         assert key is not None
         row_id = int(key[0])
         record = record_of(table, {**values, "id": row_id})
@@ -246,6 +245,17 @@ class _Prepared:
     item: _Item
     warnings: list[str]
     future: Any = None
+
+
+_INSERTS: dict[str, Any] = {}
+# One statement object per query: SQLAlchemy then computes its cache key once, not per file.
+_BY_SHA = select(sources.c.id, sources.c.confidential).where(sources.c.sha256 == bindparam("sha"))
+
+
+def _insert_statement(table: Table) -> Any:
+    if table.name not in _INSERTS:
+        _INSERTS[table.name] = table.insert()
+    return _INSERTS[table.name]
 
 
 def add_paths(
@@ -329,7 +339,7 @@ def _wants_text(writer: Writer, item: _Item, facts: SourceFacts) -> bool:
     if item.data is None or item.media_type not in ISOLATED_TYPES:
         return False
     assert writer.conn is not None
-    known = writer.conn.execute(select(sources.c.id).where(sources.c.sha256 == item.sha)).first()
+    known = writer.conn.execute(_BY_SHA, {"sha": item.sha}).first()
     return known is None
 
 
@@ -528,9 +538,7 @@ def _preserve(
         with Writer(locker) as own:
             return _preserve(locker, own, item, facts, text)
     assert writer.conn is not None
-    existing = writer.conn.execute(
-        select(sources.c.id, sources.c.confidential).where(sources.c.sha256 == item.sha)
-    ).first()
+    existing = writer.conn.execute(_BY_SHA, {"sha": item.sha}).first()
     if existing is not None:
         return _seen_again(
             locker, writer, int(existing.id), bool(existing.confidential), item, facts
@@ -589,7 +597,7 @@ def _preserve(
             add_link(writer, source_id, sha, parent, None)
         _acquisition(locker, writer, source_id, sha, facts, item.original_path, "acquired")
         if extraction is not None:
-            _text_artifact(locker, writer, blobs, source_id, extraction, facts.confidential)
+            _text_artifact(locker, writer, source_id, extraction, facts.confidential)
     writer.added.append(source_id)
     return AddResult(
         item.shown,
@@ -707,7 +715,6 @@ def _acquisition(
 def _text_artifact(
     locker: Locker,
     writer: Writer,
-    blobs: _NewBlobs,
     source_id: int,
     extraction: Extraction,
     confidential: bool,
@@ -718,7 +725,9 @@ def _text_artifact(
     text_sha = hashlib.sha256(encoded).hexdigest()
     if confidential:
         encoded = locker.keyring.seal(encoded, f"text:{text_sha}".encode())
-    text_blob = blobs.put(encoded, None if confidential else text_sha)
+    # Texts live in the store, not in a second blob file: a file per text cost
+    # more than a third of what preserving a web page costs (benchmarks/evidence).
+    stored_sha = text_sha if not confidential else hashlib.sha256(encoded).hexdigest()
     info = (
         json.dumps(extraction.info, ensure_ascii=False, sort_keys=True) if extraction.info else None
     )
@@ -731,12 +740,13 @@ def _text_artifact(
             "extractor": extraction.extractor,
             "extractor_version": extraction.version,
             "sha256": text_sha,
-            "blob_sha256": text_blob,
+            "blob_sha256": stored_sha,
             "chars": len(extraction.text),
             "page_starts": extraction.page_starts,
             "confidence": extraction.confidence,
             "info": info,
             "created_at": utcnow(),
+            "content": encoded,
         },
         "text-extracted",
         text_sha,

@@ -49,10 +49,17 @@ class SourceText:
         return page
 
 
+def stored_bytes(locker: Locker, row: Any) -> bytes:
+    """The bytes a text artifact row keeps: in the store, or (older texts) in the blob store."""
+    content = row["content"]
+    return bytes(content) if content is not None else locker.blobs.read(row["blob_sha256"])
+
+
 def artifacts(conn: Connection, source_id: int) -> list[dict[str, Any]]:
     """The text artifacts of a source (without their text), oldest first."""
+    columns = [c for c in text_artifacts.columns if c.name != "content"]
     rows = conn.execute(
-        select(text_artifacts)
+        select(*columns)
         .where(text_artifacts.c.source_id == source_id)
         .order_by(text_artifacts.c.id)
     ).mappings()
@@ -82,7 +89,7 @@ def source_text(
         if artifact_id is not None:
             raise NotFoundError(f"Source {source_id} has no text artifact {artifact_id}.")
         return None
-    stored = locker.blobs.read(row["blob_sha256"])
+    stored = stored_bytes(locker, row)
     info_text = row["info"]
     if source.confidential:
         user.require(Permission.READ_CONFIDENTIAL)

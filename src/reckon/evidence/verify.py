@@ -79,10 +79,10 @@ def _blob_problem(locker: Locker, subject: str, blob_sha: str) -> Problem | None
 
 
 def _plain_problem(
-    locker: Locker, subject: str, blob_sha: str, sha: str, aad: str
+    locker: Locker, subject: str, stored: bytes, sha: str, aad: str
 ) -> Problem | None:
     try:
-        plain = locker.keyring.open(locker.blobs.read(blob_sha), aad.encode())
+        plain = locker.keyring.open(stored, aad.encode())
     except IntegrityError:
         return Problem(subject, "altered", "its encrypted bytes fail their integrity check.")
     if hashlib.sha256(plain).hexdigest() != sha:
@@ -194,10 +194,22 @@ def _check_content(
     aad: str,
     confidential: bool,
 ) -> None:
-    problem = _blob_problem(locker, subject, row["blob_sha256"])
+    inline = row.get("content")
+    if inline is not None:
+        stored = bytes(inline)
+        problem = (
+            None
+            if hashlib.sha256(stored).hexdigest() == row["blob_sha256"]
+            else Problem(subject, "altered", "its stored text does not match its hash.")
+        )
+    else:
+        problem = _blob_problem(locker, subject, row["blob_sha256"])
+        stored = b""
     if problem is None and not confidential and row["blob_sha256"] != row["sha256"]:
         problem = Problem(subject, "altered", "its recorded hash and its stored bytes disagree.")
     if problem is None and confidential and locker.keyring.unlocked:
-        problem = _plain_problem(locker, subject, row["blob_sha256"], row["sha256"], aad)
+        if inline is None:
+            stored = locker.blobs.read(row["blob_sha256"])
+        problem = _plain_problem(locker, subject, stored, row["sha256"], aad)
     if problem is not None:
         report.problems.append(problem)

@@ -12,6 +12,7 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Integer,
+    LargeBinary,
     String,
     Table,
     Text,
@@ -98,7 +99,9 @@ text_artifacts = Table(
     Column("source_id", Integer, ForeignKey("sources.id"), nullable=False, index=True),
     Column("extractor", String(60), nullable=False),
     Column("extractor_version", String(60), nullable=False),
-    # SHA-256 of the text as UTF-8 (plaintext), and the blob that holds it.
+    # SHA-256 of the text as UTF-8 (plaintext), and of the bytes stored: the
+    # text itself or, for a confidential source, its ciphertext. They are kept
+    # in ``content`` (texts written before migration 0006: in the blob store).
     Column("sha256", String(64), nullable=False),
     Column("blob_sha256", String(64), nullable=False),
     Column("chars", Integer, nullable=False),
@@ -108,6 +111,7 @@ text_artifacts = Table(
     # Title, author, date found by the extractor (an enc1: token for confidential sources).
     Column("info", Text, nullable=True),
     Column("created_at", UTCDateTime, nullable=False),
+    Column("content", LargeBinary, nullable=True),
     UniqueConstraint(
         "source_id", "extractor", "extractor_version", name="uq_text_artifacts_version"
     ),
