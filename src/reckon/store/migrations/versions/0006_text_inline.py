@@ -1,14 +1,14 @@
 """Evidence: text artifacts kept in the store (``content``) instead of a second blob file.
 
 Revision ID: 0006_text_inline
-Revises: 0004_erasure
+Revises: 0005_web
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0006_text_inline"
-down_revision = "0004_erasure"
+down_revision = "0005_web"
 branch_labels = None
 depends_on = None
 
