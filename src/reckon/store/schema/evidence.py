@@ -101,7 +101,7 @@ text_artifacts = Table(
     Column("extractor_version", String(60), nullable=False),
     # SHA-256 of the text as UTF-8 (plaintext), and of the bytes stored: the
     # text itself or, for a confidential source, its ciphertext. They are kept
-    # in ``content`` (texts written before migration 0006: in the blob store).
+    # in ``content`` (texts written before migration 0007_text_inline: in the blob store).
     Column("sha256", String(64), nullable=False),
     Column("blob_sha256", String(64), nullable=False),
     Column("chars", Integer, nullable=False),

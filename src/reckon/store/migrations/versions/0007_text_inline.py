@@ -1,14 +1,14 @@
 """Evidence: text artifacts kept in the store (``content``) instead of a second blob file.
 
-Revision ID: 0006_text_inline
-Revises: 0005_web
+Revision ID: 0007_text_inline
+Revises: 0006_link
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006_text_inline"
-down_revision = "0005_web"
+revision = "0007_text_inline"
+down_revision = "0006_link"
 branch_labels = None
 depends_on = None
 
