@@ -15,6 +15,11 @@ both scripts (محمد, Mohammad, Muhammad → ``mhmd``). From the skeletons:
     for skeletons of four consonants or more: a query matches a word with one
     consonant typed wrong, added or left out (a SymSpell-style deletion
     neighbourhood). Shorter skeletons would make keys too common to be useful.
+``f:`` + a pair in which one word has lost one consonant
+    for the first and last words (given name and surname): the same deletion
+    neighbourhood, but paired with the other word, so that it stays selective
+    even for short words (Mohammad Karini finds Mohammad Karimi without
+    reading every Mohammad).
 
 Honorifics (Seyed, Haj, Mirza…) are left out of the keys; the re-ranking by
 `reckon.names` similarity sees the whole name.
@@ -32,6 +37,7 @@ from reckon.names.script import normalize
 
 MIN_DELETION = 4
 MAX_WORDS = 6
+MAX_FUZZY_PAIR_WORDS = 4
 
 
 @lru_cache(maxsize=200_000)
@@ -65,8 +71,15 @@ def _units(skeletons: list[str]) -> list[tuple[str, frozenset[int]]]:
     return units
 
 
-def _pair_key(a: str, b: str) -> str:
-    return "p:" + "|".join(sorted((a, b)))
+def _pair_key(a: str, b: str, kind: str = "p:") -> str:
+    return kind + "|".join(sorted((a, b)))
+
+
+def _fuzzy_pairs(a: str, b: str) -> set[str]:
+    """``f:`` keys of the pair (a, b) with one consonant left out of either word."""
+    keys = {_pair_key(a, d, "f:") for d in deletions(b) if d}
+    keys |= {_pair_key(d, b, "f:") for d in deletions(a) if d}
+    return keys
 
 
 def index_keys(name: str) -> set[str]:
@@ -80,6 +93,8 @@ def index_keys(name: str) -> set[str]:
     for s in skeletons:
         if len(s) >= MIN_DELETION:
             keys.update("d:" + d for d in deletions(s))
+    if len(skeletons) >= 2:
+        keys |= _fuzzy_pairs(skeletons[0], skeletons[-1])
     return keys
 
 
@@ -114,6 +129,15 @@ def plan(query: str) -> QueryPlan:
             for d in deletions(s):
                 fuzzy.setdefault("w:" + d, cov)  # the query added one
                 fuzzy.setdefault("d:" + d, cov)  # the query changed one
+    if len(skeletons) <= MAX_FUZZY_PAIR_WORDS:
+        for (a, cov_a), (b, cov_b) in combinations(units, 2):
+            if cov_a & cov_b:
+                continue
+            cov = cov_a | cov_b
+            fuzzy.setdefault(_pair_key(a, b, "f:"), cov)  # a consonant left out of one word
+            for key in _fuzzy_pairs(a, b):
+                fuzzy.setdefault(key, cov)  # one changed
+                fuzzy.setdefault("p:" + key[2:], cov)  # one added
     for key in exact:
         fuzzy.pop(key, None)
     return QueryPlan(tuple(skeletons), exact, fuzzy)

@@ -10,13 +10,20 @@ from fastapi.staticfiles import StaticFiles
 from reckon import __version__
 from reckon.evidence import Locker
 from reckon.web import errors
-from reckon.web.routes import persons, public, search, submit, work
+from reckon.web.routes import persons, public, search, sources, submit, work
 from reckon.web.security import SecurityHeaders
 from reckon.web.sessions import Signer, load_secret
 from reckon.workspace import Workspace
 
 STATIC = Path(__file__).parent / "static"
-ROUTERS = (public.router, search.router, persons.router, submit.router, work.router)
+ROUTERS = (
+    public.router,
+    search.router,
+    persons.router,
+    submit.router,
+    work.router,
+    sources.router,
+)
 
 
 def create_app(workspace: Workspace) -> FastAPI:

@@ -113,6 +113,8 @@ def logout(
 def work_links(user: User) -> tuple[WorkLink, ...]:
     """The queues this user's role lets them open (features add theirs here as they land)."""
     links: list[WorkLink] = []
+    if allows(user.role, Permission.ADD_SOURCES):
+        links.append(WorkLink("/work/sources", "Sources, custody and verification"))
     if allows(user.role, Permission.READ_CONFIDENTIAL):
         links.append(WorkLink("/work/submissions", "Submissions"))
     return tuple(links)
