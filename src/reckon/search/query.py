@@ -10,9 +10,9 @@
    fuzzy) and the best ``candidates`` are kept.
 4. Only persons the visibility rule lets through are kept
    (`reckon.publish.visibility`); the rest are never scored.
-5. The names of the remaining entries are scored against the query with
-   `reckon.names` similarity; a person's score is that of their best-matching
-   spelling.
+5. The remaining names are ordered by a quick phonetic comparison, and the
+   best ``FINAL`` are scored against the query with `reckon.names`
+   similarity; a person's score is that of their best-matching spelling.
 """
 
 from __future__ import annotations
@@ -27,12 +27,14 @@ from sqlalchemy import Connection, select
 
 from reckon.names.script import detect_script
 from reckon.search.keys import QueryPlan, plan
-from reckon.search.similarity import scores
+from reckon.search.similarity import quick_scores, scores
 from reckon.store.schema import search_entries, search_key_counts, search_keys
 
 MAX_POSTINGS = 15_000
 CANDIDATES = 200
 MIN_SCORE = 0.5
+# How many of the best candidates (by the quick score) get the full name similarity.
+FINAL = 40
 MAX_QUERY_CHARS = 200
 
 Visible = Callable[[Connection, list[str]], set[str]]
@@ -148,6 +150,10 @@ def search(
     ).all()
     allowed = visible(conn, sorted({row.person_ref for row in rows}))
     shown = [(row.person_ref, row.name) for row in rows if row.person_ref in allowed]
+    if len(shown) > FINAL:
+        quick = quick_scores(query, [name for _, name in shown])
+        order = sorted(range(len(shown)), key=lambda i: -quick[i])[:FINAL]
+        shown = [shown[i] for i in sorted(order)]
     by_person: dict[str, list[tuple[float, str]]] = defaultdict(list)
     for (person_ref, name), score in zip(shown, scores(query, [n for _, n in shown]), strict=True):
         by_person[person_ref].append((score, name))

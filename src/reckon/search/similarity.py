@@ -1,5 +1,10 @@
 """How alike a query and stored names are, for re-ranking search results.
 
+Two stages: `quick_scores` compares phonetic keys word by word with rapidfuzz
+(microseconds a name) to order every candidate; `scores` then applies the
+names module's fitted similarity to the best few, because computing that
+model's features costs a few hundred microseconds for a name not seen before.
+
 The measure is `reckon.names`' name similarity (cross-script, fitted on
 whole-name pairs). A family often types less than a list records: a surname
 alone, or given name and surname without the father's name. So a query with
@@ -16,7 +21,10 @@ from functools import lru_cache
 from itertools import combinations
 from typing import Final
 
+from rapidfuzz.distance import Indel
+
 from reckon.names.features import name_keys
+from reckon.names.keys import phonetic_word
 from reckon.names.script import normalize
 from reckon.names.similarity import score_keys
 
@@ -53,3 +61,32 @@ def scores(query: str, names: Sequence[str]) -> list[float]:
         score = float(value) * (PARTIAL if is_partial else 1.0)
         best[index] = max(best[index], score)
     return best
+
+
+@lru_cache(maxsize=200_000)
+def _phonetic_words(name: str) -> tuple[str, ...]:
+    return tuple(k for k in (phonetic_word(w) for w in normalize(name).split()[:MAX_WORDS]) if k)
+
+
+def quick_scores(query: str, names: Sequence[str]) -> list[float]:
+    """A cheap similarity of ``query`` to each of ``names``, to choose which to score fully."""
+    q = _phonetic_words(query)
+    if not q:
+        return [0.0] * len(names)
+    q_joined, q_sorted = "".join(q), " ".join(sorted(q))
+    out = []
+    for name in names:
+        w = _phonetic_words(name)
+        if not w:
+            out.append(0.0)
+            continue
+        best = max(
+            Indel.normalized_similarity(q_joined, "".join(w)),
+            Indel.normalized_similarity(q_sorted, " ".join(sorted(w))),
+        )
+        if len(q) < len(w):
+            for selection in combinations(w, len(q)):
+                partial = PARTIAL * Indel.normalized_similarity(q_joined, "".join(selection))
+                best = max(best, partial)
+        out.append(best)
+    return out
