@@ -10,6 +10,7 @@ from itertools import islice
 from sqlalchemy import Connection, delete, func, insert, select
 
 from reckon.search.keys import index_keys
+from reckon.search.similarity import phonetic_words
 from reckon.store.schema import search_entries, search_key_counts, search_keys
 
 BATCH = 5_000
@@ -45,6 +46,7 @@ def add(conn: Connection, entries: Iterable[IndexEntry]) -> int:
                 "person_ref": e.person_ref,
                 "record_ref": e.record_ref,
                 "name": e.name,
+                "phonetic": " ".join(phonetic_words(e.name)),
             }
             for n, e in enumerate(batch)
         ]

@@ -30,11 +30,13 @@ from reckon.search.keys import QueryPlan, plan
 from reckon.search.similarity import quick_scores, scores
 from reckon.store.schema import search_entries, search_key_counts, search_keys
 
-MAX_POSTINGS = 15_000
+MAX_POSTINGS = 8_000
 CANDIDATES = 200
 MIN_SCORE = 0.5
 # How many of the best candidates (by the quick score) get the full name similarity.
-FINAL = 40
+FINAL = 20
+# The weight of the quick phonetic score against the names model (see `search`).
+TYPO_WEIGHT = 0.85
 MAX_QUERY_CHARS = 200
 
 Visible = Callable[[Connection, list[str]], set[str]]
@@ -109,7 +111,7 @@ def candidates(
     for tier in (full, rest):
         if tier is rest and exact:
             # Whole-name matches exist; read only rare keys to recover misspelt ones.
-            budget = min(budget, max_postings // 4)
+            budget = min(budget, max_postings // 4)  # 2,000 ids
         chosen = []
         for key in tier:
             if counts[key] <= budget:
@@ -144,19 +146,26 @@ def search(
     if not ids:
         return []
     rows = conn.execute(
-        select(search_entries.c.person_ref, search_entries.c.name).where(
+        select(search_entries.c.person_ref, search_entries.c.name, search_entries.c.phonetic).where(
             search_entries.c.id.in_(ids)
         )
     ).all()
-    allowed = visible(conn, sorted({row.person_ref for row in rows}))
-    shown = [(row.person_ref, row.name) for row in rows if row.person_ref in allowed]
-    if len(shown) > FINAL:
-        quick = quick_scores(query, [name for _, name in shown])
-        order = sorted(range(len(shown)), key=lambda i: -quick[i])[:FINAL]
-        shown = [shown[i] for i in sorted(order)]
+    quick = quick_scores(query, [row.phonetic for row in rows])
+    order = sorted(range(len(rows)), key=lambda i: (-quick[i], i))
+    # Ask the visibility rule about the most promising persons only; the rest are never shown.
+    promising = list(dict.fromkeys(rows[i].person_ref for i in order))[: 3 * FINAL]
+    allowed = visible(conn, promising)
+    chosen = [i for i in order if rows[i].person_ref in allowed][:FINAL]
+    model = scores(query, [rows[i].name for i in chosen])
     by_person: dict[str, list[tuple[float, str]]] = defaultdict(list)
-    for (person_ref, name), score in zip(shown, scores(query, [n for _, n in shown]), strict=True):
-        by_person[person_ref].append((score, name))
+    for i, full in zip(chosen, model, strict=True):
+        # The names model is fitted to tell two records apart and is strict about typos;
+        # a family's misspelt query should still find the name, a little lower.
+        by_person[rows[i].person_ref].append((max(full, TYPO_WEIGHT * quick[i]), rows[i].name))
+    spellings: dict[str, list[str]] = defaultdict(list)
+    for row in rows:
+        if row.person_ref in by_person:
+            spellings[row.person_ref].append(row.name)
     script = detect_script(query)
     hits = []
     for person_ref, scored in by_person.items():
@@ -165,7 +174,7 @@ def search(
         best_score, best_name = scored[0]
         if best_score < min_score:
             continue
-        others = tuple(dict.fromkeys(name for _, name in scored[1:] if name != best_name))
+        others = tuple(dict.fromkeys(n for n in spellings[person_ref] if n != best_name))
         hits.append(SearchHit(person_ref, best_name, others, round(best_score, 4)))
     hits.sort(key=lambda h: (-h.score, h.name, h.person_ref))
     return hits[:limit]

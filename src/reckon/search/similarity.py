@@ -63,20 +63,20 @@ def scores(query: str, names: Sequence[str]) -> list[float]:
     return best
 
 
-@lru_cache(maxsize=200_000)
-def _phonetic_words(name: str) -> tuple[str, ...]:
+def phonetic_words(name: str) -> tuple[str, ...]:
+    """The phonetic key of each word of ``name`` (stored in the index with the name)."""
     return tuple(k for k in (phonetic_word(w) for w in normalize(name).split()[:MAX_WORDS]) if k)
 
 
-def quick_scores(query: str, names: Sequence[str]) -> list[float]:
-    """A cheap similarity of ``query`` to each of ``names``, to choose which to score fully."""
-    q = _phonetic_words(query)
+def quick_scores(query: str, stored: Sequence[str]) -> list[float]:
+    """A cheap similarity of ``query`` to names given by their stored phonetic words."""
+    q = phonetic_words(query)
     if not q:
-        return [0.0] * len(names)
+        return [0.0] * len(stored)
     q_joined, q_sorted = "".join(q), " ".join(sorted(q))
     out = []
-    for name in names:
-        w = _phonetic_words(name)
+    for text in stored:
+        w = text.split()
         if not w:
             out.append(0.0)
             continue

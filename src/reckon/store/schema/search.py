@@ -19,6 +19,8 @@ search_entries = Table(
     Column("person_ref", String(80), nullable=False),
     Column("record_ref", String(80), nullable=False),
     Column("name", Text, nullable=False),
+    # The phonetic key of each word, space-separated: the quick re-ranking reads it as is.
+    Column("phonetic", Text, nullable=False),
     Index("ix_search_entries_person_ref", "person_ref"),
     Index("ix_search_entries_record_ref", "record_ref"),
 )

@@ -22,6 +22,7 @@ def upgrade() -> None:
         sa.Column("person_ref", sa.String(80), nullable=False),
         sa.Column("record_ref", sa.String(80), nullable=False),
         sa.Column("name", sa.Text, nullable=False),
+        sa.Column("phonetic", sa.Text, nullable=False),
     )
     op.create_index("ix_search_entries_person_ref", "search_entries", ["person_ref"])
     op.create_index("ix_search_entries_record_ref", "search_entries", ["record_ref"])
