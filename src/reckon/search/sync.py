@@ -1,0 +1,41 @@
+"""Rebuild the name index from the linkage issue's person records and clusters.
+
+Each person record becomes one entry: its name as the list wrote it (the full
+name, or the given name and surname), filed under the person (``P<n>``) its
+record belongs to after the newest linkage run, or under ``R<id>`` while it
+belongs to none. Visibility is not decided here: search asks
+`reckon.publish.visibility` at query time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sqlalchemy import Connection, inspect, select
+
+from reckon.search.index import IndexEntry, add, clear
+
+
+def _entries(conn: Connection) -> Iterator[IndexEntry]:
+    from reckon.store.schema.link import person_members, person_records
+
+    query = select(
+        person_records.c.id,
+        person_records.c.full_name,
+        person_records.c.given_name,
+        person_records.c.surname,
+        person_members.c.person_id,
+    ).outerjoin(person_members, person_members.c.record_id == person_records.c.id)
+    for row in conn.execute(query.order_by(person_records.c.id)):
+        name = row.full_name or " ".join(p for p in (row.given_name, row.surname) if p)
+        if name.strip():
+            person = row.person_id or f"R{row.id}"
+            yield IndexEntry(person_ref=str(person), record_ref=f"R{row.id}", name=name)
+
+
+def reindex(conn: Connection) -> int:
+    """Empty the index and file every person record again; returns how many entries."""
+    clear(conn)
+    if "person_records" not in inspect(conn).get_table_names():
+        return 0
+    return add(conn, _entries(conn))
