@@ -9,11 +9,18 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from hypothesis import settings as hypothesis_settings
 
 from reckon.workspace import Workspace, init_workspace
 
 POSTGRES_URL = os.environ.get("RECKON_TEST_DATABASE_URL")
 IN_CI = os.environ.get("CI") == "true"
+
+# CI explores the same examples on every run, so that a red CI is reproducible and a
+# green one is not luck; local runs keep exploring new examples and find new bugs.
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if IN_CI:
+    hypothesis_settings.load_profile("ci")
 
 
 def need_service(name: str, available: bool, how: str) -> None:
