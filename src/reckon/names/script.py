@@ -121,6 +121,8 @@ def normalize_latin(text: str) -> str:
 
 def normalize(text: str) -> str:
     """Normalise a name in whichever script it is written (mixed text: both foldings)."""
+    # Compatibility forms first (ª → a, ﻛ → ک), so that the script is judged on what stays.
+    text = unicodedata.normalize("NFKC", text)
     script = detect_script(text)
     if script == "latin":
         return normalize_latin(text)
