@@ -94,6 +94,7 @@ def write_dossier(
     refs = [s.id for s in dossier.sources if include_confidential or not s.confidential]
     ctx.conn.commit()  # end the read before the package's own transaction (SQLite)
     written = None
+    out.parent.mkdir(parents=True, exist_ok=True)
     if refs:
         export_sources(ctx.locker, refs, package, include_confidential=include_confidential)
         written = package

@@ -43,7 +43,16 @@ blockquote { margin: 3pt 0; padding: 3pt 8pt; border-inline-start: 2pt solid #88
 
 
 def _e(value: Any) -> str:
+    if isinstance(value, list | tuple):
+        value = ", ".join(str(v) for v in value)
     return escape("" if value is None else str(value))
+
+
+def _values(value: Any) -> str:
+    """One value or several, each isolated so that scripts and digits do not reorder."""
+    items = value if isinstance(value, list | tuple) else [value]
+    # First-strong isolates (U+2068 … U+2069): pango honours them where <bdi> is not enough.
+    return " · ".join(f"<bdi>\u2068{_e(v)}\u2069</bdi>" for v in items)
 
 
 def _hash(value: str) -> str:
@@ -53,7 +62,7 @@ def _hash(value: str) -> str:
 def _date(date: DateView | None, lang: str) -> str:
     if date is None:
         return ""
-    text = _e(date.text)
+    text = f"\u2068{_e(date.text)}\u2069"
     if date.start and date.end and date.start != date.end:
         text += (
             f' <span class="small">(<bdi dir="ltr">{_e(date.start)} – {_e(date.end)}</bdi>)</span>'
@@ -65,7 +74,7 @@ def _date(date: DateView | None, lang: str) -> str:
 
 def _source_name(source: SourceView, t: dict[str, str]) -> str:
     title = t["confidential"] + f" {source.id}" if source.confidential else source.title
-    return f"<bdi>{_e(title)}</bdi>"
+    return f"<bdi>\u2068{_e(title)}\u2069</bdi>"
 
 
 def _person(name: str | None, ref: str | None, alleged: bool, t: dict[str, str]) -> str:
@@ -168,8 +177,9 @@ def render_html(dossier: Dossier, lang: str = "en") -> str:
         parts.append(f"<h2>{_e(t['names'])}</h2><ul>{names}</ul>")
     if dossier.fields:
         rows = "".join(
-            f"<tr><th>{_e(k)}</th><td><bdi>{_e(v)}</bdi></td></tr>"
+            f"<tr><th>{_e(k)}</th><td>{_values(v)}</td></tr>"
             for k, v in dossier.fields.items()
+            if v not in (None, "", [], ())
         )
         parts.append(f"<h2>{_e(t['fields'])}</h2><table>{rows}</table>")
     if dossier.involvements:

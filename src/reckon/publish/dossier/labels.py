@@ -14,7 +14,8 @@ _EN: Final = {
     "fields": "Recorded details",
     "for_investigators": "For investigators and lawyers only. Not published under reckon's "
     "publication rules: do not make public.",
-    "published": "Published under reckon's publication rules.",
+    "published": "The subject is public under reckon's publication rules; this file also "
+    "holds private details: for investigators and lawyers, do not make it public.",
     "alleged": "alleged perpetrator",
     "claims": "Claims",
     "claim": "Claim",
@@ -58,7 +59,8 @@ _FA: Final = {
     "fields": "جزئیات ثبت‌شده",
     "for_investigators": "فقط برای بازرسان و وکلا. طبق قواعد انتشار منتشر نشده است: "
     "آن را عمومی نکنید.",
-    "published": "طبق قواعد انتشار منتشر شده است.",
+    "published": "موضوع این پرونده طبق قواعد انتشار عمومی است؛ این پرونده جزئیات خصوصی نیز "
+    "دارد: فقط برای بازرسان و وکلا، آن را عمومی نکنید.",
     "alleged": "عامل ادعایی",
     "claims": "ادعاها",
     "claim": "ادعا",
