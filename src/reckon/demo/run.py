@@ -93,6 +93,12 @@ def _stage_linkage(ctx: DemoContext) -> None:
     stage_linkage(ctx)
 
 
+def _stage_publish(ctx: DemoContext) -> None:
+    from reckon.demo.stage_publish import stage_publish
+
+    stage_publish(ctx)
+
+
 def _stage_estimate(ctx: DemoContext) -> None:
     from reckon.demo.stage_estimate import stage_estimate
 
@@ -111,6 +117,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("names", _stage_names),
     ("linkage", _stage_linkage),
     ("estimate", _stage_estimate),
+    ("publish", _stage_publish),
     ("web", _stage_web),
 ]
 

@@ -144,8 +144,53 @@ def read_persons(ctx: ReadContext, refs: Sequence[str]) -> Mapping[str, PersonVi
                     date=date,
                 )
             )
-        out[ref] = PersonView(ref=ref, names=tuple(names), fields=fields, claims=tuple(claims))
+        out[ref] = PersonView(
+            ref=ref, names=tuple(names), fields=fields, claims=_corroborated(ctx, claims)
+        )
     return out
+
+
+def _corroborated(ctx: ReadContext, claims: list[ClaimView]) -> tuple[ClaimView, ...]:
+    """Each list claim with how many lists say the same, how many independently, and conflicts.
+
+    Lists support each other on the same kind of claim; a list derived from another
+    (its source derived from the other's) adds no independent chain. Two execution
+    dates that cannot overlap conflict (places are spelled too differently across
+    lists and scripts to compare here).
+    """
+    from dataclasses import replace
+
+    from reckon.evidence.sources import roots
+
+    origin: dict[str, frozenset[str]] = {}
+    for claim in claims:
+        if claim.source.id not in origin:
+            found = roots(ctx.conn, int(claim.source.id)) if claim.source.id.isdigit() else set()
+            origin[claim.source.id] = frozenset(str(x) for x in found) or frozenset(
+                {claim.source.id}
+            )
+    out = []
+    for claim in claims:
+        same = [c for c in claims if c.kind == claim.kind]
+        conflicts = tuple(
+            c.id
+            for c in same
+            if c.id != claim.id
+            and claim.kind == "execution"
+            and claim.date is not None
+            and c.date is not None
+            and None not in (claim.date.start, claim.date.end, c.date.start, c.date.end)
+            and (str(c.date.end) < str(claim.date.start) or str(claim.date.end) < str(c.date.start))
+        )
+        out.append(
+            replace(
+                claim,
+                supporting_sources=len({c.source.id for c in same}),
+                independent_sources=len({origin[c.source.id] for c in same}),
+                conflicts_with=conflicts,
+            )
+        )
+    return tuple(out)
 
 
 def all_persons(ctx: ReadContext) -> list[str]:
