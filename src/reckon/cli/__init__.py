@@ -1,12 +1,36 @@
 """The ``reckon`` command line: thin commands over the library."""
 
-from reckon.cli import core, demo, estimate, evidence, export, extract, link, names, publish, web
+from reckon.cli import (
+    claims,
+    core,
+    demo,
+    estimate,
+    evidence,
+    export,
+    extract,
+    link,
+    names,
+    publish,
+    web,
+)
 from reckon.cli.app import app
 
 __all__ = ["app", "main"]
 
 # Command modules register themselves on `app` when imported.
-_COMMAND_MODULES = (core, demo, estimate, evidence, export, extract, link, names, publish, web)
+_COMMAND_MODULES = (
+    claims,
+    core,
+    demo,
+    estimate,
+    evidence,
+    export,
+    extract,
+    link,
+    names,
+    publish,
+    web,
+)
 
 
 def main() -> None:

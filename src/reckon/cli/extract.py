@@ -10,7 +10,6 @@ import typer
 from rich.table import Table
 
 from reckon.cli.app import app, console
-from reckon.errors import InputError
 from reckon.extract.pipeline import extract_text
 from reckon.extract.text import read_text
 
@@ -29,10 +28,13 @@ def extract(
     if path.exists() or not target.isdigit():
         result = extract_text(read_text(path))
     else:
-        raise InputError(
-            f"There is no file '{target}'.",
-            hint="Give the path of a text, Markdown, HTML or PDF file.",
-        )
+        from reckon.claims.coding import propose_from_source
+        from reckon.cli.app import open_workspace
+
+        with open_workspace(ctx) as workspace:
+            proposed = propose_from_source(workspace, int(target))
+        result = proposed.extraction
+        stored = len(proposed.new_claims)
     if as_json:
         typer.echo(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
         return

@@ -93,6 +93,12 @@ def _stage_linkage(ctx: DemoContext) -> None:
     stage_linkage(ctx)
 
 
+def _stage_claims(ctx: DemoContext) -> None:
+    from reckon.demo.stage_claims import stage_claims
+
+    stage_claims(ctx)
+
+
 def _stage_publish(ctx: DemoContext) -> None:
     from reckon.demo.stage_publish import stage_publish
 
@@ -116,6 +122,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("evidence", _stage_evidence),
     ("names", _stage_names),
     ("linkage", _stage_linkage),
+    ("claims", _stage_claims),
     ("estimate", _stage_estimate),
     ("publish", _stage_publish),
     ("web", _stage_web),

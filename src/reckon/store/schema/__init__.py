@@ -5,6 +5,18 @@ by the Alembic migrations in ``reckon/store/migrations``, and a test checks
 that the two agree.
 """
 
+from reckon.store.schema.claims import (
+    claim_decisions,
+    claims,
+    event_claims,
+    events,
+    involvement_claims,
+    involvements,
+    mentions,
+    named_persons,
+    places,
+    witnesses,
+)
 from reckon.store.schema.core import audit_entries, users, workspace_settings
 from reckon.store.schema.evidence import (
     acquisitions,
@@ -38,18 +50,27 @@ from reckon.store.schema.submissions import submissions
 __all__ = [
     "acquisitions",
     "audit_entries",
+    "claim_decisions",
+    "claims",
     "custody_entries",
+    "event_claims",
+    "events",
     "field_disclosures",
+    "involvement_claims",
+    "involvements",
     "link_decisions",
     "link_pairs",
     "link_runs",
     "list_claims",
+    "mentions",
     "metadata",
+    "named_persons",
     "person_data",
     "person_keys",
     "person_members",
     "person_records",
     "person_withholds",
+    "places",
     "publication_persons",
     "publications",
     "search_entries",
@@ -62,5 +83,6 @@ __all__ = [
     "text_artifacts",
     "users",
     "victim_lists",
+    "witnesses",
     "workspace_settings",
 ]

@@ -1,0 +1,215 @@
+"""Commands to code claims, see a person's record, and record witnesses (sealed)."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from reckon.claims.coding import decide
+from reckon.claims.person import person_report
+from reckon.claims.records import load_claims
+from reckon.claims.witnesses import add_witness
+from reckon.cli.app import app, console, open_workspace
+from reckon.evidence.locker import Locker
+from reckon.store.users import acting_user
+
+claims_app = typer.Typer(
+    help="List claims with filters; accept, reject or edit one.",
+    invoke_without_command=True,
+)
+app.add_typer(claims_app, name="claims")
+witness_app = typer.Typer(
+    help="Record who testified or submitted information (sealed).", no_args_is_help=True
+)
+app.add_typer(witness_app, name="witness")
+
+
+@claims_app.callback()
+def claims_list(
+    ctx: typer.Context,
+    source: Annotated[
+        int | None, typer.Option("--source", help="Only claims of this source.")
+    ] = None,
+    person: Annotated[
+        int | None, typer.Option("--person", help="Only claims about this person.")
+    ] = None,
+    kind: Annotated[str | None, typer.Option("--kind", help="Only claims of this kind.")] = None,
+    status: Annotated[
+        str | None, typer.Option("--status", help="proposed, accepted or rejected.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """List claims (filter by source, person, kind, status)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    with open_workspace(ctx) as workspace, workspace.engine.connect() as conn:
+        locker = Locker.open(workspace)
+        user = acting_user(conn, workspace.settings.user)
+        found = load_claims(
+            conn, locker, user, source=source, kind=kind, status=status, person=person
+        )
+    if as_json:
+        typer.echo(json.dumps([c.as_json() for c in found], ensure_ascii=False, indent=2))
+        return
+    table = Table(
+        "id", "source", "kind", "victim", "alleged perpetrator", "place", "date", "grade", "status"
+    )
+    for c in found:
+        victim = f"{c.victim} [{c.victim_id}]" if c.victim_id else (c.victim or "")
+        perpetrator = (
+            f"{c.perpetrator} [{c.perpetrator_id}]" if c.perpetrator_id else (c.perpetrator or "")
+        )
+        decided = f"{c.status} ({c.decided_by})" if c.decided_by else c.status
+        table.add_row(
+            str(c.id), str(c.source_id), c.kind, victim, perpetrator, c.place or "",
+            c.date_text or "", c.grade, decided,
+        )  # fmt: skip
+    console.print(table)
+
+
+@claims_app.command("accept")
+def claims_accept(
+    ctx: typer.Context,
+    claim_id: Annotated[int, typer.Argument(help="The claim.")],
+    credibility: Annotated[
+        int | None, typer.Option("--credibility", help="Credibility 1–6.")
+    ] = None,
+    reason: Annotated[
+        str | None, typer.Option("--reason", help="Why (kept with the decision).")
+    ] = None,
+) -> None:
+    """Accept a claim as correctly read from its source (not as true)."""
+    with open_workspace(ctx) as workspace:
+        decide(workspace, claim_id, "accept", reason=reason, credibility=credibility)
+    console.print(f"Claim {claim_id} accepted.")
+
+
+@claims_app.command("reject")
+def claims_reject(
+    ctx: typer.Context,
+    claim_id: Annotated[int, typer.Argument(help="The claim.")],
+    reason: Annotated[
+        str | None, typer.Option("--reason", help="Why (kept with the decision).")
+    ] = None,
+) -> None:
+    """Reject a claim that its source does not make."""
+    with open_workspace(ctx) as workspace:
+        decide(workspace, claim_id, "reject", reason=reason)
+    console.print(f"Claim {claim_id} rejected.")
+
+
+@claims_app.command("edit")
+def claims_edit(
+    ctx: typer.Context,
+    claim_id: Annotated[int, typer.Argument(help="The claim.")],
+    kind: Annotated[str | None, typer.Option("--kind", help="Another kind.")] = None,
+    victim: Annotated[
+        int | None, typer.Option("--victim", help="Another victim (person id).")
+    ] = None,
+    perpetrator: Annotated[
+        int | None, typer.Option("--perpetrator", help="Another alleged perpetrator (person id).")
+    ] = None,
+    place: Annotated[str | None, typer.Option("--place", help="Another place.")] = None,
+    date: Annotated[str | None, typer.Option("--date", help="Another date, as written.")] = None,
+    credibility: Annotated[
+        int | None, typer.Option("--credibility", help="Credibility 1–6.")
+    ] = None,
+    reason: Annotated[
+        str | None, typer.Option("--reason", help="Why (kept with the decision).")
+    ] = None,
+) -> None:
+    """Correct a claim's reading; it goes back to proposed until accepted again."""
+    changes = {
+        "kind": kind,
+        "victim": victim,
+        "perpetrator": perpetrator,
+        "place": place,
+        "date": date,
+    }
+    action = "edit" if any(v is not None for v in changes.values()) else "grade"
+    with open_workspace(ctx) as workspace:
+        decide(workspace, claim_id, action, reason=reason, credibility=credibility, changes=changes)
+    console.print(f"Claim {claim_id} {'edited' if action == 'edit' else 'graded'}.")
+
+
+@app.command("person")
+def person(
+    ctx: typer.Context,
+    person_id: Annotated[int, typer.Argument(help="The person's id (see 'reckon claims').")],
+    reveal: Annotated[
+        bool, typer.Option("--reveal", help="Also show witness records (allowed roles; audited).")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Print everything known about a person, each item with its sources."""
+    with open_workspace(ctx) as workspace, workspace.engine.begin() as conn:
+        locker = Locker.open(workspace)
+        user = acting_user(conn, workspace.settings.user)
+        report = person_report(conn, locker, user, person_id, reveal=reveal)
+    if as_json:
+        typer.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2, default=str))
+        return
+    console.print(f"[bold]Person {report.id}: {report.name}[/]")
+    if len(report.spellings) > 1:
+        console.print("Written as: " + "; ".join(report.spellings))
+    table = Table(
+        "claim", "kind", "role", "place", "date", "source", "grade", "support", "conflicts"
+    )
+    for claim, corroboration, _quote in report.claims:
+        role = "alleged perpetrator" if claim.perpetrator_id == report.id else "victim"
+        table.add_row(
+            f"{claim.id} ({claim.status})", claim.kind, role, claim.place or "",
+            claim.date_text or "", report.source_titles.get(claim.source_id, str(claim.source_id)),
+            claim.grade,
+            f"{len(corroboration.sources)} sources, {corroboration.independent} independent",
+            ", ".join(map(str, corroboration.conflicts)) or "",
+        )  # fmt: skip
+    console.print(table)
+    for claim, _, quote in report.claims:
+        if quote:
+            console.print(f"  [{claim.id}] “{' '.join(quote.split())}”")
+    for item in report.involvements:
+        degree = f", {item['degree']}" if item["degree"] else ""
+        console.print(
+            f"Involvement: {item['role'].replace('_', ' ')}{degree} in {item['event_title']}"
+        )
+    if report.hidden_claims:
+        console.print(
+            f"{report.hidden_claims} claims of confidential sources are not shown to you."
+        )
+    if report.witness_records is not None:
+        for record in report.witness_records:
+            console.print(
+                f"Witness record {record['id']}: {record['role']} for source {record['source_id']}: "
+                f"{record['name']}; contact {record.get('contact') or '-'}; "
+                f"location {record.get('location') or '-'} (this reveal is audited)"
+            )
+
+
+@witness_app.command("add")
+def witness_add(
+    ctx: typer.Context,
+    source: Annotated[int, typer.Argument(help="The source they gave or submitted.")],
+    name: Annotated[str, typer.Option("--name", help="Their name.")],
+    role: Annotated[str, typer.Option("--role", help="witness or submitter.")] = "witness",
+    person_id: Annotated[
+        int | None, typer.Option("--person", help="Their person id, if named.")
+    ] = None,
+    contact: Annotated[str | None, typer.Option("--contact", help="How to reach them.")] = None,
+    location: Annotated[str | None, typer.Option("--location", help="Where they live.")] = None,
+    relation: Annotated[
+        str | None, typer.Option("--relation", help="Their relation to the case.")
+    ] = None,
+) -> None:
+    """Record a witness or submitter; everything about them is sealed."""
+    with open_workspace(ctx) as workspace, workspace.engine.begin() as conn:
+        locker = Locker.open(workspace)
+        user = acting_user(conn, workspace.settings.user)
+        witness_id = add_witness(
+            conn, locker, user, source_id=source, name=name, role=role, person_id=person_id,
+            contact=contact, location=location, relation=relation,
+        )  # fmt: skip
+    console.print(f"Recorded sealed witness record {witness_id}.")
