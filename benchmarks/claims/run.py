@@ -71,6 +71,7 @@ def main() -> int:
     for label, folder in (
         ("development set (01–14)", DATA),
         ("held-out set (15–22)", DATA / "heldout"),
+        ("blind set (23–27)", DATA / "blind"),
     ):
         print(f"## {label}")
         evaluate(folder, args.no_spacy, args.details)
