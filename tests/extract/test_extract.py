@@ -136,7 +136,8 @@ def test_cli_extract_on_a_file_needs_no_workspace(
 
 
 @pytest.mark.parametrize(
-    "gold_file", [BENCH / "gold.json", BENCH / "heldout" / "gold.json", BENCH / "blind" / "gold.json"]
+    "gold_file",
+    [BENCH / "gold.json", BENCH / "heldout" / "gold.json", BENCH / "blind" / "gold.json"],
 )
 def test_annotated_set_is_consistent(gold_file: Path) -> None:
     documents = json.loads(gold_file.read_text("utf-8"))["documents"]
