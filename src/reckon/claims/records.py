@@ -12,7 +12,7 @@ from reckon.claims.protect import may_read_confidential, open_json
 from reckon.errors import NotFoundError
 from reckon.evidence.locker import Locker
 from reckon.extract.claims import ROLE_KINDS, ClaimKind
-from reckon.store.schema import claims, sources, users
+from reckon.store.schema import claims, source_grades, sources, users
 from reckon.store.users import User
 
 HIDDEN = "(confidential)"
@@ -46,6 +46,8 @@ class ClaimRecord:
     credibility_by: str | None
     credibility_reason: str | None
     reliability: str
+    reliability_by: str | None
+    reliability_reason: str | None
     affiliation: str | None
     status: str
     decided_by: str | None
@@ -83,6 +85,11 @@ class ClaimRecord:
             },
             "quote": None if self.quote_start is None else [self.quote_start, self.quote_end],
             "grade": self.grade,
+            "reliability": {
+                "value": self.reliability,
+                "by": self.reliability_by,
+                "why": self.reliability_reason,
+            },
             "credibility": {
                 "value": self.credibility,
                 "by": self.credibility_by,
@@ -96,6 +103,16 @@ class ClaimRecord:
 
 def _user_names(conn: Connection) -> dict[int, str]:
     return {int(r.id): str(r.name) for r in conn.execute(select(users.c.id, users.c.name))}
+
+
+def _source_grades(
+    conn: Connection, names: dict[int, str]
+) -> dict[int, tuple[str | None, str | None]]:
+    """Who gave each source its current reliability grade, and why (the newest grading)."""
+    found: dict[int, tuple[str | None, str | None]] = {}
+    for row in conn.execute(select(source_grades).order_by(source_grades.c.id)):
+        found[int(row.source_id)] = (names.get(row.graded_by), row.reason)
+    return found
 
 
 def parties(locker: Locker, row: Any) -> tuple[int | None, int | None, bool]:
@@ -137,6 +154,7 @@ def load_claims(
     if status is not None:
         query = query.where(claims.c.status == status)
     names = _user_names(conn)
+    graded = _source_grades(conn, names)
     readable = may_read_confidential(locker, user)
     found = []
     for row in conn.execute(query):
@@ -173,6 +191,8 @@ def load_claims(
                 credibility_by=names.get(row.credibility_by) if row.credibility_by else None,
                 credibility_reason=row.credibility_reason,
                 reliability=str(row.reliability),
+                reliability_by=graded.get(int(row.source_id), (None, None))[0],
+                reliability_reason=graded.get(int(row.source_id), (None, None))[1],
                 affiliation=row.affiliation,
                 status=str(row.status),
                 decided_by=names.get(row.decided_by) if row.decided_by else None,

@@ -171,6 +171,17 @@ def person(
     for claim, _, quote in report.claims:
         if quote:
             console.print(f"  [{claim.id}] “{' '.join(quote.split())}”")
+        reliability = (
+            f"reliability {claim.reliability} by {claim.reliability_by}: {claim.reliability_reason}"
+            if claim.reliability_by
+            else f"reliability {claim.reliability} (not graded)"
+        )
+        credibility = (
+            f"credibility {claim.credibility} by {claim.credibility_by}: {claim.credibility_reason}"
+            if claim.credibility_by
+            else f"credibility {claim.credibility} (not judged)"
+        )
+        console.print(f"      {reliability}; {credibility}")
     for item in report.involvements:
         degree = f", {item['degree']}" if item["degree"] else ""
         console.print(
