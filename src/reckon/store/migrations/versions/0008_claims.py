@@ -1,7 +1,7 @@
 """Claims: named persons, places, mentions, claims and decisions, events, involvements, witnesses.
 
-Revision ID: 0007_claims
-Revises: 0006_link
+Revision ID: 0008_claims
+Revises: 0007_text_inline
 """
 
 import sqlalchemy as sa
@@ -9,8 +9,8 @@ from alembic import op
 
 from reckon.store.types import JSONText, UTCDateTime
 
-revision = "0007_claims"
-down_revision = "0006_link"
+revision = "0008_claims"
+down_revision = "0007_text_inline"
 branch_labels = None
 depends_on = None
 
