@@ -31,7 +31,7 @@ from reckon.publish.rules import Rules
 from reckon.publish.visibility import what_is_public
 from reckon.publish.withhold import withhold
 from reckon.store.schema import person_members, person_records, victim_lists
-from reckon.store.users import acting_user
+from reckon.store.users import User, acting_user
 
 EDITORS = ("maryam.editor", "daniel.editor")
 WITHHELD_TRUTH_ID = "P003"
@@ -68,6 +68,28 @@ def _cluster_of(conn: Connection, data: Path, truth_id: str) -> str | None:
     return max(counts, key=lambda k: counts[k]) if counts else None
 
 
+def _publish_allegation(
+    conn: Connection,
+    editors: tuple[User, ...],
+    kind: ItemType,
+    item: str,
+    rules: Rules,
+    notes: list[str],
+) -> bool:
+    """Each editor tries in turn: the one who accepted the claims is refused, the second
+    may publish only on enough independent sources."""
+    for editor in editors:
+        try:
+            with conn.begin_nested():
+                records.publish(conn, editor, kind, item, rules=rules)
+        except ReckonError as exc:
+            notes.append(f"{editor.name} refused: {exc.message}")
+        else:
+            notes.append(f"{editor.name} published allegation {item} (second editor)")
+            return True
+    return False
+
+
 def stage_publish(ctx: DemoContext) -> None:
     workspace = ctx.workspace
     locker = Locker.open(workspace)
@@ -79,10 +101,18 @@ def stage_publish(ctx: DemoContext) -> None:
         persons = have.all_persons(read) if have.all_persons else []
         victims = [p for p in persons if p.startswith("P")]
         published = len(records.publish_many(conn, maryam, "person", victims))
-        events = have.all_events(read) if have.all_events else []
-        n_events = len(records.publish_many(conn, maryam, "event", events)) if events else 0
-        n_inv = refused = 0
         rules = Rules.from_settings(workspace.settings)
+        events = have.all_events(read) if have.all_events else []
+        # Events that name an alleged perpetrator are never published in bulk.
+        alleging = {e for e in events if resolve(conn, ItemType.EVENT, e).names_alleged_perpetrator}
+        plain = [e for e in events if e not in alleging]
+        n_events = len(records.publish_many(conn, maryam, "event", plain)) if plain else 0
+        n_inv = refused = 0
+        for event in sorted(alleging):
+            if _publish_allegation(conn, (maryam, daniel), ItemType.EVENT, event, rules, notes):
+                n_events += 1
+            else:
+                refused += 1
         for inv in have.all_involvements(read) if have.all_involvements else []:
             facts = resolve(conn, ItemType.INVOLVEMENT, inv)
             if facts.protected:
@@ -90,18 +120,10 @@ def stage_publish(ctx: DemoContext) -> None:
             if not facts.names_alleged_perpetrator:
                 records.publish(conn, maryam, "involvement", inv)
                 n_inv += 1
-                continue
-            # Each editor tries in turn: the one who accepted the claims is refused, the
-            # second may publish only on enough independent sources.
-            for editor in (maryam, daniel):
-                try:
-                    with conn.begin_nested():
-                        records.publish(conn, editor, "involvement", inv, rules=rules)
-                    n_inv += 1
-                    notes.append(f"{editor.name} published allegation {inv} (second editor)")
-                    break
-                except ReckonError as exc:
-                    notes.append(f"{editor.name} refused: {exc.message}")
+            elif _publish_allegation(
+                conn, (maryam, daniel), ItemType.INVOLVEMENT, inv, rules, notes
+            ):
+                n_inv += 1
             else:
                 refused += 1
         withheld = _cluster_of(conn, ctx.data, WITHHELD_TRUTH_ID)
