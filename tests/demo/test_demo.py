@@ -24,3 +24,20 @@ def test_demo_never_overwrites_a_folder_it_did_not_make(tmp_path: Path) -> None:
     with pytest.raises(WorkspaceError, match="not a demo workspace"):
         run_demo(tmp_path / "precious", {})
     assert (tmp_path / "precious" / "notes.txt").read_text(encoding="utf-8") == "keep me"
+
+
+def test_demo_summary_prints_square_brackets_literally(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from reckon.cli import app
+    from reckon.demo import run as demo_run
+
+    def stage(ctx: demo_run.DemoContext) -> None:
+        ctx.report("extra", 'PDF needs pip install "reckon[pdf]"')
+
+    monkeypatch.setattr(demo_run, "STAGES", [("extra", stage)])
+    result = CliRunner().invoke(app, ["demo", "--dir", str(tmp_path / "d")])
+    assert result.exit_code == 0, result.output
+    assert "reckon[pdf]" in result.output

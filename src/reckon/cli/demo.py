@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from reckon.cli.app import app, console
@@ -29,7 +30,7 @@ def demo(
     ctx = run_demo(directory, os.environ, progress=lambda name: console.print(f"… {name}"))
     table = Table("stage", "result", title="reckon demo (fictional data)")
     for stage, line in ctx.summary:
-        table.add_row(stage, line)
+        table.add_row(stage, escape(line))  # lines name extras like reckon[pdf]
     console.print(table)
     console.print(
         f"Demo workspace: {ctx.workspace.root} ({time.perf_counter() - started:.1f} s). "
