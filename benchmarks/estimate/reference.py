@@ -27,7 +27,11 @@ LOGLINEAR = [
     ("uk_modern_slavery_2013_6lists", "stepwise", "11,418 (9,977–13,146)"),
     ("uk_modern_slavery_2013_6lists", "bic", "12,350 (Rcapture BIC-best)"),
     ("us_western_site", "stepwise", "2,483 (BCa 1,293–3,670)"),
-    ("new_orleans_8lists", "stepwise", "1,184 (BCa 717–1,657)"),
+    (
+        "new_orleans_8lists",
+        "stepwise",
+        "1,110 [586, 1,512] (2024 paper, same data); 1,184 (2021 paper, other data)",
+    ),
     ("hepatitis_a_taiwan_1995", "bic", "1,313 (Rcapture BIC-best, saturated)"),
     ("madigan_york_3list", "bic", "731 (Madigan & York, Bayes)"),
     ("diabetes_casale_monferrato_1988", "stepwise", "about 2,274 (Bruno et al.)"),

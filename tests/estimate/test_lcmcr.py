@@ -97,3 +97,20 @@ def test_lcmcr_needs_three_lists() -> None:
 def test_bad_settings_are_refused(mse_table: Tables) -> None:
     with pytest.raises(InputError):
         fit_lcmcr(mse_table("hepatitis_a_taiwan_1995"), LcmcrSettings(chains=0))
+
+
+def test_sampler_draws_are_pinned_for_a_seed(mse_table: Tables) -> None:
+    # The compiled chain's output for fixed seeds, recorded before burn-in and kept
+    # iterations were merged into one loop: a refactor must not change a single draw.
+    from reckon.estimate._lcmcr_kernel import run_chain
+
+    table = mse_table("hepatitis_a_taiwan_1995")
+    cells, freq = table.patterns.astype(np.int64), table.counts.astype(np.int64)
+    n0, alpha, kstar = run_chain(cells, freq, 10, 0.25, 0.25, 100, 50, 3, 7)
+    assert n0[:10].tolist() == [122, 119, 134, 159, 176, 169, 241, 189, 155, 144]
+    assert int(n0.sum()) == 11936
+    assert int(kstar.sum()) == 175
+    assert float(alpha.sum()) == pytest.approx(25.051054, abs=1e-6)
+    n0, _, kstar = run_chain(cells, freq, 10, 0.25, 0.25, 50, 30, 5, 11)
+    assert n0.tolist()[:5] == [217, 309, 352, 379, 281]
+    assert int(kstar.sum()) == 74

@@ -46,3 +46,21 @@ def test_a_bad_stratum_is_named() -> None:
     lonely = CaptureTable(("A", "B", "C"), np.array([3, 2, 0, 4, 0, 0, 0]))
     with pytest.raises(InputError, match="Stratum 'Lakan'"):
         estimate_strata({"Evin": EVIN, "Lakan": lonely}, EstimateSettings(lcmcr=QUICK))
+
+
+def test_loglinear_bootstrap_reselects_the_model_in_each_resample() -> None:
+    tables = {"Evin": EVIN, "Gohardasht": GOHARDASHT}
+    chosen = estimate_strata(
+        tables, EstimateSettings(method="loglinear", selection="bic", bootstrap=100)
+    ).estimates[0]
+    fixed = estimate_strata(
+        tables,
+        EstimateSettings(method="loglinear", selection="bic", bootstrap=100, reselect=False),
+    ).estimates[0]
+    assert chosen.diagnostics["bootstrap_reselect"] is True
+    assert "re-selected" in chosen.diagnostics["sum_interval"]
+    # Resamples pick different models, and that uncertainty widens the interval.
+    assert max(chosen.diagnostics["bootstrap_models"].values()) > 1
+    assert set(fixed.diagnostics["bootstrap_models"].values()) == {1}
+    assert chosen.upper - chosen.lower > 1.2 * (fixed.upper - fixed.lower)
+    assert chosen.estimate == pytest.approx(fixed.estimate)

@@ -139,6 +139,13 @@ def estimate_command(
     bootstrap: Annotated[
         int, typer.Option("--bootstrap", help="Resamples for a log-linear sum over strata.")
     ] = 500,
+    reselect: Annotated[
+        bool,
+        typer.Option(
+            "--reselect/--no-reselect",
+            help="Choose the log-linear model afresh in each bootstrap resample (default).",
+        ),
+    ] = True,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     plot: Annotated[
         Path | None, typer.Option("--plot", help="Write charts to FILE.png or FILE.svg.")
@@ -156,6 +163,7 @@ def estimate_command(
         selection=selection,
         level=level,
         bootstrap=bootstrap,
+        reselect=reselect,
         lcmcr=LcmcrSettings(
             classes=classes, chains=chains, burnin=burnin, samples=samples, thin=thin, seed=seed
         ),

@@ -237,7 +237,9 @@ def run_chain(
     n0_out = np.empty(samples, dtype=np.int64)
     alpha_out = np.empty(samples)
     kstar_out = np.empty(samples, dtype=np.int64)
-    for _ in range(burnin):
+    # Burn-in and kept iterations in one loop: the same sweeps in the same order (so the
+    # same draws for a seed), keeping the state after every thin-th sweep past burn-in.
+    for it in range(burnin + samples * thin):
         _sweep(
             cells,
             freq,
@@ -255,25 +257,10 @@ def run_chain(
             draw,
             ones,
         )
-    for s in range(samples):
-        for _ in range(thin):
-            _sweep(
-                cells,
-                freq,
-                n,
-                lam,
-                nu,
-                log_nu,
-                count_mk,
-                count0_k,
-                state,
-                a_alpha,
-                b_alpha,
-                True,
-                probs,
-                draw,
-                ones,
-            )
+        kept = it - burnin + 1
+        if kept <= 0 or kept % thin != 0:
+            continue
+        s = kept // thin - 1
         n0_out[s] = int(state[1])
         alpha_out[s] = state[0]
         occupied = 0

@@ -27,7 +27,9 @@ class EstimateSettings:
 
     ``selection`` picks the log-linear model (stepwise p < ``threshold``, or
     lowest BIC or AIC); ``bootstrap`` is the number of resamples for the
-    interval of a sum over strata with log-linear models.
+    interval of a sum over strata with log-linear models; ``reselect`` chooses
+    the model afresh in every resample (model uncertainty enters the interval)
+    instead of refitting the model chosen on the data.
     """
 
     method: str = "lcmcr"
@@ -35,6 +37,7 @@ class EstimateSettings:
     threshold: float = 0.02
     level: float = 0.95
     bootstrap: int = 500
+    reselect: bool = True
     lcmcr: LcmcrSettings = field(default_factory=LcmcrSettings)
 
     def check(self) -> None:
@@ -175,14 +178,18 @@ def _bootstrap_sum(
     fits: Mapping[str, Estimate],
     settings: EstimateSettings,
     seed: int,
-) -> np.ndarray[Any, np.dtype[np.float64]]:
+) -> tuple[np.ndarray[Any, np.dtype[np.float64]], dict[str, int]]:
     """Totals of the sum over strata from multinomial resamples of each stratum's table.
 
-    Each resample refits the model chosen on the data (its terms are held fixed),
-    so the interval reflects sampling error, not model-selection uncertainty.
+    With ``settings.reselect`` (the default) every resample chooses its own model
+    by the same procedure as the data did, so the interval carries model-selection
+    uncertainty (Chan, Silverman & Vincent 2021, section 3.3); otherwise the terms
+    chosen on the data are held fixed and only sampling error enters. Also returns,
+    per stratum, how many distinct models the resamples chose.
     """
     rng = np.random.default_rng(seed)
     sums = np.zeros(settings.bootstrap)
+    models: dict[str, int] = {}
     for name, table in tables.items():
         est = fits[name]
         if est.method == "chapman":
@@ -192,13 +199,21 @@ def _bootstrap_sum(
         terms = est.diagnostics["terms"]
         index = {n: i for i, n in enumerate(table.lists)}
         pairs = [(index[t.split(":")[0]], index[t.split(":")[1]]) for t in terms]
+        chosen: set[tuple[tuple[int, int], ...]] = set()
         for b in range(settings.bootstrap):
+            sample = table.resample(rng)
             try:
-                sums[b] += fit_model(table.resample(rng), pairs).total
+                if settings.reselect:
+                    fit = select_model(sample, est.diagnostics["selection"], settings.threshold)
+                else:
+                    fit = fit_model(sample, pairs)
+                chosen.add(fit.pairs)
+                sums[b] += fit.total
             except (np.linalg.LinAlgError, InputError):
                 # a resample in which the model cannot be fitted counts as unbounded
                 sums[b] = np.inf
-    return sums
+        models[name] = len(chosen)
+    return sums, models
 
 
 def estimate_strata(
@@ -227,12 +242,15 @@ def estimate_strata(
     tail = (1.0 - settings.level) / 2.0
     for i, template in enumerate(next(iter(per.values()))):
         members = {name: ests[i] for name, ests in per.items()}
+        models: dict[str, int] = {}
         if template.method == "lcmcr":
             draws = np.sum([e.draws for e in members.values() if e.draws is not None], axis=0)
             kind = "sum of posterior draws"
         else:
-            draws = _bootstrap_sum(tables, members, settings, seed)
-            kind = f"percentile bootstrap, {settings.bootstrap} resamples per stratum"
+            draws, models = _bootstrap_sum(tables, members, settings, seed)
+            kind = f"percentile bootstrap, {settings.bootstrap} resamples per stratum, " + (
+                "model re-selected in each" if settings.reselect else "model held fixed"
+            )
         point = (
             float(np.median(draws))
             if template.method == "lcmcr"
@@ -254,7 +272,11 @@ def estimate_strata(
                     **(
                         {"converged": all(e.converged for e in members.values())}
                         if template.method == "lcmcr"
-                        else {"selection": template.diagnostics.get("selection")}
+                        else {
+                            "selection": template.diagnostics.get("selection"),
+                            "bootstrap_reselect": settings.reselect,
+                            "bootstrap_models": models,
+                        }
                     ),
                 },
                 warnings=warnings,
