@@ -13,6 +13,13 @@ _PUBLICATION: Final = {
     "corrected_at": "when the correction was made (UTC)",
 }
 
+# Events and involvements are published on claims that need not be public themselves;
+# the line still says whose word it rests on.
+_ACCORDING_TO: Final = (
+    "the sources whose accepted claims the item rests on, by title (' | '; a confidential "
+    "source is named only as such; each is in sources.csv)"
+)
+
 # Person fields that the visibility table makes public, in a stable order.
 PERSON_FIELDS: Final = tuple(
     name
@@ -63,6 +70,7 @@ COLUMNS: Final[dict[str, dict[str, str]]] = {
         "date_start": "first Gregorian day (ISO 8601)",
         "date_end": "last Gregorian day (ISO 8601)",
         "claim_ids": "the public claims that support the event (' | ')",
+        "according_to": _ACCORDING_TO,
         **_PUBLICATION,
     },
     "involvements": {
@@ -76,6 +84,7 @@ COLUMNS: Final[dict[str, dict[str, str]]] = {
         "status": "the person's later status as reported (e.g. in post, convicted)",
         "status_as_of": "the date that status was reported for",
         "claim_ids": "the public claims the involvement rests on (' | ')",
+        "according_to": _ACCORDING_TO,
         **_PUBLICATION,
     },
     "estimates": {

@@ -78,6 +78,17 @@ def _claim_row(
     return row, claim.source
 
 
+def _according_to(claims: Sequence[ClaimView], cited: dict[str, SourceView]) -> list[str]:
+    """The titles of the sources ``claims`` come from, each cited in sources.csv."""
+    titles: list[str] = []
+    for claim in claims:
+        cited.setdefault(claim.source.id, claim.source)
+        title = str(claim.source.as_public().get("title") or claim.source.id)
+        if title not in titles:
+            titles.append(title)
+    return titles
+
+
 def collect(
     ctx: ReadContext, register: PublicRegister, have: Readers
 ) -> tuple[dict[str, list[dict[str, Any]]], list[str]]:
@@ -134,6 +145,7 @@ def collect(
                 "date_start": event.date.start if event and event.date else None,
                 "date_end": event.date.end if event and event.date else None,
                 "claim_ids": [c.id for c in event.claims if c.id in public_claim] if event else [],
+                "according_to": _according_to(event.claims, cited) if event else [],
                 **_pub(item),
             }
         )
@@ -157,6 +169,7 @@ def collect(
                 "status": inv.status if inv else None,
                 "status_as_of": inv.status_as_of if inv else None,
                 "claim_ids": [c.id for c in inv.claims if c.id in public_claim] if inv else [],
+                "according_to": _according_to(inv.claims, cited) if inv else [],
                 **_pub(item),
             }
         )

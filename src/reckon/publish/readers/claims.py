@@ -324,9 +324,19 @@ def _involvement_facts(conn: Connection, item_id: str) -> ItemFacts:
     )
     person = f"{PREFIX}{row.person_id}"
     perpetrators = {person} if row.role == "alleged_perpetrator" else set()
+    # The event names its victims ("Execution of …"): withholding a victim must hide
+    # every involvement in their execution, not only their own.
+    victims = {
+        f"{PREFIX}{p}"
+        for p in conn.execute(
+            select(involvements.c.person_id).where(
+                involvements.c.event_id == row.event_id, involvements.c.role == "victim"
+            )
+        ).scalars()
+    }
     label = f"involvement {item_id} ({row.role.replace('_', ' ')})"
     return _supported_facts(
-        conn, ItemType.INVOLVEMENT, item_id, claim_ids, {person}, perpetrators, label
+        conn, ItemType.INVOLVEMENT, item_id, claim_ids, {person} | victims, perpetrators, label
     )
 
 
