@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -125,16 +126,16 @@ def test_a_failing_file_leaves_earlier_files_and_nothing_of_itself(
     folder.mkdir()
     for name in ("1.txt", "2.txt", "3.txt"):
         (folder / name).write_text(f"file {name}", encoding="utf-8")
-    real = sources_module._text_artifact
-    calls = {"n": 0}
+    real = sources_module.text_row
 
-    def failing(*args: object, **kwargs: object) -> int:
-        calls["n"] += 1
-        if calls["n"] == 2:
+    def failing(locker: Locker, source_id: int, extraction: Any, *args: Any) -> Any:
+        if extraction.text == "file 2.txt":
             raise InputError("simulated failure while writing file 2")
-        return real(*args, **kwargs)  # type: ignore[arg-type]
+        return real(locker, source_id, extraction, *args)
 
-    monkeypatch.setattr(sources_module, "_text_artifact", failing)
+    # The three files are written as one run; its failure rolls all of it back
+    # and they are added again one at a time.
+    monkeypatch.setattr(sources_module, "text_row", failing)
     results = add_paths(locker, [folder])
     assert [r.ok for r in results] == [True, False, True]
     assert _count(locker, sources) == 2

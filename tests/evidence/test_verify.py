@@ -11,6 +11,7 @@ from sqlalchemy import delete, select, update
 
 from reckon.evidence import Locker, SourceFacts, add_paths, verify
 from reckon.store.schema import custody_entries, sources, text_artifacts
+from reckon.store.users import acting_user
 
 
 @pytest.fixture
@@ -138,3 +139,79 @@ def test_a_replaced_signing_key(filled: Locker) -> None:
     keys.create_signing_key(filled.workspace.settings.keys_dir)
     filled.keyring = keys.Keyring.for_settings(filled.workspace.settings)
     assert ("signing key", "replaced") in _problems(filled)
+
+
+def _signed(locker: Locker) -> list[int]:
+    with locker.reading() as (conn, _):
+        rows = conn.execute(select(custody_entries.c.seq, custody_entries.c.signature)).all()
+    return [int(r.seq) for r in rows if r.signature]
+
+
+def test_one_add_is_sealed_by_one_signature_on_its_last_entry(filled: Locker) -> None:
+    report = verify(filled)
+    assert report.entries > 3
+    assert _signed(filled) == [report.entries]
+
+
+def _rewrite_from(locker: Locker, seq: int, **change: str) -> None:
+    """Edit entry ``seq`` and recompute its hash and every later one, as a forger would."""
+    from reckon.evidence import custody
+
+    with locker.workspace.engine.begin() as conn:
+        log = custody.entries(conn)
+        prev = next((e.entry_hash for e in log if e.seq == seq - 1), custody.GENESIS)
+        # entry_hash is unique: move the rows aside first.
+        for entry in log:
+            if entry.seq >= seq:
+                conn.execute(
+                    update(custody_entries)
+                    .where(custody_entries.c.seq == entry.seq)
+                    .values(entry_hash=f"{entry.seq:064d}")
+                )
+        for entry in log:
+            if entry.seq < seq:
+                continue
+            fields = entry.as_dict()
+            if entry.seq == seq:
+                fields.update(change)
+            forged = custody.CustodyEntry.from_dict({**fields, "prev_hash": prev})
+            digest = custody.recompute(forged)
+            conn.execute(
+                update(custody_entries)
+                .where(custody_entries.c.seq == entry.seq)
+                .values(
+                    **{**change, "prev_hash": prev, "entry_hash": digest}
+                    if entry.seq == seq
+                    else {"prev_hash": prev, "entry_hash": digest}
+                )
+            )
+            prev = digest
+
+
+def test_a_rewritten_entry_with_recomputed_hashes_breaks_its_seal(filled: Locker) -> None:
+    last = verify(filled).entries
+    _rewrite_from(filled, 3, action="exported")
+    report = verify(filled)
+    seals = [p for p in report.problems if p.kind == "bad-signature"]
+    assert [p.subject for p in seals] == [f"custody entry {last}"]
+    assert f"entries 1–{last}" in seals[0].message
+    # Every hash and link was forged consistently: only the seal shows it.
+    assert not [p for p in report.problems if p.subject.startswith("custody") and p not in seals]
+
+
+def test_entries_appended_without_the_key_are_unsealed(filled: Locker) -> None:
+    from reckon.evidence import custody
+    from reckon.keys import Keyring
+
+    # A forger with the database but not the key appends a well-formed entry.
+    class NoKey(Keyring):
+        def sign(self, message: bytes) -> bytes:
+            return b""
+
+    with filled.workspace.engine.begin() as conn:
+        user = acting_user(conn, "tester")
+        appender = custody.Appender(conn, NoKey(filled.keyring.keys_dir), user, buffered=True)
+        appender.append("verified", "source", 1, None)
+        conn.execute(custody_entries.insert(), appender.pending)
+    last = verify(filled).entries
+    assert _problems(filled) == [(f"custody entry {last}", "unsealed")]

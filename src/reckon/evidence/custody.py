@@ -3,9 +3,19 @@
 Each entry names an action, the acting user's id, the UTC time, the object
 (a type and an id), the object's SHA-256 and the SHA-256 of the object's
 record (its metadata as canonical JSON), and the hash of the entry before it.
-Its own hash covers all of that and is signed with the workspace's Ed25519 key.
-Editing, deleting or reordering any entry breaks the chain; `check_chain`
-finds where. Entries hold hashes and identifiers only, never personal data.
+Its own hash covers all of that. Editing, deleting or reordering any entry
+breaks the chain; `check_chain` finds where. Entries hold hashes and
+identifiers only, never personal data.
+
+Signatures seal the chain: the last entry that one transaction writes is signed
+with the workspace's Ed25519 key (its ``signature``; the entries before it in
+the same transaction have an empty one). Because every entry's hash covers the
+hash before it, that one signature covers every entry back to the previous
+seal, as a signature on each entry would, at a fraction of the cost (adding a
+thousand web pages signed three thousand times otherwise). An entry whose
+content was edited is still named by its own hash; an attacker who also
+rewrites the hashes after it breaks the seal that covers it, and `check_chain`
+names that seal's range. Entries after the last seal are reported as unsealed.
 """
 
 from __future__ import annotations
@@ -14,7 +24,7 @@ import base64
 import hashlib
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -156,7 +166,8 @@ class Appender:
     """Appends entries in one transaction, keeping the head in memory between them.
 
     It takes the custody lock once; `mark` and `reset` let a caller roll a
-    savepoint back and the head with it.
+    savepoint back and the head with it. Buffered entries are written by
+    `flush`, in one statement, the newest signed (the seal of all of them).
     """
 
     def __init__(
@@ -179,15 +190,18 @@ class Appender:
         ).first()
         return (0, GENESIS) if last is None else (int(last.seq), str(last.entry_hash))
 
-    def mark(self) -> tuple[int, str]:
-        return self.seq, self.head
+    def mark(self) -> tuple[int, str, int]:
+        return self.seq, self.head, len(self.pending)
 
-    def reset(self, mark: tuple[int, str]) -> None:
-        self.seq, self.head = mark
-        self.pending.clear()
+    def reset(self, mark: tuple[int, str, int]) -> None:
+        self.seq, self.head, kept = mark
+        del self.pending[kept:]
 
     def flush(self) -> None:
+        """Sign the newest pending entry (sealing those before it) and write them all."""
         if self.pending:
+            newest = self.pending[-1]
+            newest["signature"] = sign_hash(self.keyring, newest["entry_hash"])
             self.conn.execute(_INSERT_ENTRY, self.pending)
             self.pending = []
 
@@ -215,7 +229,6 @@ class Appender:
             detail_sha,
             self.head,
         )
-        signature = base64.b64encode(self.keyring.sign(bytes.fromhex(digest))).decode("ascii")
         entry = CustodyEntry(
             seq=seq,
             at=at,
@@ -227,13 +240,20 @@ class Appender:
             detail_sha256=detail_sha,
             prev_hash=self.head,
             entry_hash=digest,
-            signature=signature,
+            signature="",
         )
-        self.pending.append(_row_values(entry))
+        row = _row_values(entry)
+        self.pending.append(row)
+        self.seq, self.head = seq, digest
         if not self.buffered:
             self.flush()
-        self.seq, self.head = seq, digest
+            return replace(entry, signature=row["signature"])
         return entry
+
+
+def sign_hash(keyring: Keyring, digest: str) -> str:
+    """The workspace key's signature of an entry hash, as stored (base64)."""
+    return base64.b64encode(keyring.sign(bytes.fromhex(digest))).decode("ascii")
 
 
 def append(
@@ -246,7 +266,7 @@ def append(
     object_sha256: str | None = None,
     detail: Mapping[str, Any] | None = None,
 ) -> CustodyEntry:
-    """Append one signed entry in the caller's transaction and return it."""
+    """Append one signed entry in the caller's transaction and return it (unsigned in the copy)."""
     return Appender(conn, keyring, actor).append(
         action, object_type, object_id, object_sha256, detail
     )
@@ -312,12 +332,13 @@ def signature_ok(entry: CustodyEntry, public_key: Ed25519PublicKey) -> bool:
 
 
 def check_chain(log: list[CustodyEntry], public_key: Ed25519PublicKey) -> list[Problem]:
-    """Every break in a log given in stored order: altered, unsigned, missing or reordered entries."""
+    """Every break in a log given in stored order: altered, unsealed, missing or reordered entries."""
     problems: list[Problem] = []
     recomputed = {e.seq: recompute(e) for e in log}
     mismatched = [e.seq for e in log if recomputed[e.seq] != e.entry_hash]
     expected_seq = 1
     prev = GENESIS
+    sealed_after = 0  # the seq of the last entry with a signature
     for entry in log:
         subject = f"custody entry {entry.seq}"
         if entry.seq != expected_seq:
@@ -352,9 +373,17 @@ def check_chain(log: list[CustodyEntry], public_key: Ed25519PublicKey) -> list[P
                 problems.append(
                     Problem(subject, "altered", "its content does not match its hash (edited).")
                 )
-        elif not signature_ok(entry, public_key):
+        elif entry.signature and not signature_ok(entry, public_key):
+            covered = (
+                "it" if sealed_after + 1 >= entry.seq else f"entries {sealed_after + 1}–{entry.seq}"
+            )
             problems.append(
-                Problem(subject, "bad-signature", "its signature is not the workspace key's.")
+                Problem(
+                    subject,
+                    "bad-signature",
+                    f"its signature, which seals {covered}, is not the workspace key's: "
+                    "one of them was rewritten.",
+                )
             )
         elif entry.prev_hash != prev:
             problems.append(
@@ -365,6 +394,20 @@ def check_chain(log: list[CustodyEntry], public_key: Ed25519PublicKey) -> list[P
                     "(an entry was removed, altered or moved).",
                 )
             )
+        if entry.signature:
+            sealed_after = entry.seq
         prev = entry.entry_hash
         expected_seq = entry.seq + 1
+    if log and not log[-1].signature:
+        first = next(e.seq for e in log if e.seq > sealed_after)
+        last = log[-1].seq
+        span = f"custody entry {last}" if first == last else f"custody entries {first}–{last}"
+        problems.append(
+            Problem(
+                span,
+                "unsealed",
+                "no signature covers them: they were written without the workspace key, "
+                "or the entry that sealed them was removed.",
+            )
+        )
     return problems

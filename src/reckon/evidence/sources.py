@@ -17,6 +17,7 @@ import hashlib
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -158,6 +159,8 @@ class Writer:
 
     def _commit(self) -> None:
         assert self.conn is not None
+        # The transaction's custody entries go in together, the newest signed (the seal).
+        self.custody.flush()
         # One audit entry per transaction, naming every source it added or saw again.
         if self.added:
             audit.record(self.conn, self.user, "sources-added", "source", None, {"ids": self.added})
@@ -185,21 +188,24 @@ class Writer:
             if exc_type is None:
                 raise
 
-    @contextlib.contextmanager
-    def one_file(self) -> Iterator[_NewBlobs]:
-        """Everything written inside is kept or dropped together."""
+    def checkpoint(self) -> None:
+        """Commit what is written so far if the batch is full or old enough."""
         import time
 
         if self.files >= self.BATCH_FILES or time.monotonic() - self.started > self.BATCH_SECONDS:
             self._commit()
             self._begin()
+
+    @contextlib.contextmanager
+    def one_file(self, files: int = 1) -> Iterator[_NewBlobs]:
+        """Everything written inside (for ``files`` files) is kept or dropped together."""
+        self.checkpoint()
         assert self.conn is not None
         savepoint = self.conn.begin_nested()
         mark = self.custody.mark()
         blobs = _NewBlobs(self.locker)
         try:
             yield blobs
-            self.custody.flush()
             savepoint.commit()
         except BaseException:
             savepoint.rollback()
@@ -207,7 +213,7 @@ class Writer:
             blobs.discard()
             raise
         self.new_blobs += blobs.created
-        self.files += 1
+        self.files += files
 
     # --- rows with their custody entries ------------------------------------------
 
@@ -234,8 +240,10 @@ class Writer:
 
 # With this many files or more, text is extracted in a child process, ahead of preservation.
 POOL_FROM_FILES = 8
-LOOKAHEAD_FILES = 4
-LOOKAHEAD_BYTES = 64 * 1024**2
+# Files are read ahead and preserved in runs of this many (or this many bytes):
+# text extraction for the whole run, then one write per table (see batch.py).
+RUN_FILES = 64
+RUN_BYTES = 32 * 1024**2
 
 
 @dataclass
@@ -250,6 +258,7 @@ class _Prepared:
 _INSERTS: dict[str, Any] = {}
 # One statement object per query: SQLAlchemy then computes its cache key once, not per file.
 _BY_SHA = select(sources.c.id, sources.c.confidential).where(sources.c.sha256 == bindparam("sha"))
+_BY_SHAS = select(sources.c.sha256).where(sources.c.sha256.in_(bindparam("shas", expanding=True)))
 
 
 def _insert_statement(table: Table) -> Any:
@@ -265,8 +274,6 @@ def add_paths(
     progress: Callable[[AddResult], None] | None = None,
 ) -> list[AddResult]:
     """Add files and folders (recursively); each file on its own, failures reported, not raised."""
-    from collections import deque
-
     from reckon.evidence.extract.isolated import ExtractionPool
 
     facts = facts.checked()
@@ -280,27 +287,87 @@ def add_paths(
 
     pool = ExtractionPool() if len(found) >= POOL_FROM_FILES else None
     # The child process is started only when a file needs it (see ISOLATED_TYPES).
-    window: deque[_Prepared] = deque()
+    pending: list[_Prepared] = []
+    parents: list[int] | None = None
 
-    def finish(writer: Writer, prepared: _Prepared) -> None:
+    def text_for(prepared: _Prepared) -> tuple[Extraction | None, str, str | None]:
+        item = prepared.item
+        if prepared.future is not None and pool is not None:
+            assert item.data is not None
+            return pool.result(
+                prepared.future, (item.data, item.media_type, locker.max_source_bytes)
+            )
+        return _text_of(item.data, item.media_type, locker.max_source_bytes)
+
+    def one(writer: Writer, prepared: _Prepared) -> None:
         item = prepared.item
         try:
             text = None
-            if prepared.future is not None and pool is not None:
-                assert item.data is not None
-                text = pool.result(
-                    prepared.future, (item.data, item.media_type, locker.max_source_bytes)
-                )
+            if prepared.future is not None:
+                text = text_for(prepared)
             result = _preserve(locker, writer, item, facts, text)
         except ReckonError as exc:
             result = AddResult(item.shown, error=str(exc))
         result.warnings[:0] = prepared.warnings
         report(result)
 
+    def run(writer: Writer, batch: list[_Prepared]) -> None:
+        from reckon.evidence.batch import preserve_run
+
+        nonlocal parents
+        if not batch:
+            return
+        if len(batch) > 1 and parents is None:
+            assert writer.conn is not None
+            try:
+                parents = sorted({resolve_source(writer.conn, ref) for ref in facts.derived_from})
+            except ReckonError:
+                parents = None
+        if len(batch) == 1 or parents is None:
+            for prepared in batch:
+                one(writer, prepared)
+            return
+        texts = [(p.item, text_for(p)) for p in batch]
+        try:
+            added = preserve_run(locker, writer, texts, facts, parents)
+        except Exception:
+            # Something in the run failed: add its files one by one to find which.
+            for prepared, (_item, text) in zip(batch, texts, strict=True):
+                prepared.future = None
+                try:
+                    result = _preserve(locker, writer, prepared.item, facts, text)
+                except ReckonError as exc:
+                    result = AddResult(prepared.item.shown, error=str(exc))
+                result.warnings[:0] = prepared.warnings
+                report(result)
+            return
+        for prepared, result in zip(batch, added, strict=True):
+            result.warnings[:0] = prepared.warnings
+            report(result)
+
+    def flush(writer: Writer) -> None:
+        """Preserve the files read so far, in order: runs of plain new files together."""
+        assert writer.conn is not None
+        shas = [p.item.sha for p in pending]
+        stored = set(writer.conn.execute(_BY_SHAS, {"shas": shas}).scalars()) if shas else set()
+        batch: list[_Prepared] = []
+        for prepared in pending:
+            item = prepared.item
+            if facts.confidential or item.data is None or item.sha in stored:
+                run(writer, batch)
+                batch = []
+                one(writer, prepared)
+            else:
+                batch.append(prepared)
+                stored.add(item.sha)  # a second copy in this run is "seen again"
+        run(writer, batch)
+        pending.clear()
+
     try:
         with Writer(locker) as writer:
             for candidate in found:
                 if candidate.refused is not None:
+                    flush(writer)
                     report(
                         AddResult(candidate.shown, error=f"{candidate.shown} {candidate.refused}")
                     )
@@ -308,6 +375,7 @@ def add_paths(
                 try:
                     prepared = _prepare(locker, candidate.path)
                 except ReckonError as exc:
+                    flush(writer)
                     report(AddResult(candidate.shown, error=str(exc)))
                     continue
                 if pool is not None and _wants_text(writer, prepared.item, facts):
@@ -316,13 +384,10 @@ def add_paths(
                     prepared.future = pool.submit(
                         data, prepared.item.media_type, locker.max_source_bytes
                     )
-                window.append(prepared)
-                while len(window) > LOOKAHEAD_FILES or (
-                    len(window) > 1 and sum(p.item.size for p in window) > LOOKAHEAD_BYTES
-                ):
-                    finish(writer, window.popleft())
-            while window:
-                finish(writer, window.popleft())
+                pending.append(prepared)
+                if len(pending) >= RUN_FILES or sum(p.item.size for p in pending) > RUN_BYTES:
+                    flush(writer)
+            flush(writer)
     finally:
         if pool is not None:
             pool.close()
@@ -712,13 +777,14 @@ def _acquisition(
     )
 
 
-def _text_artifact(
+def text_row(
     locker: Locker,
-    writer: Writer,
     source_id: int,
     extraction: Extraction,
     confidential: bool,
-) -> int:
+    now: datetime | None = None,
+) -> dict[str, Any]:
+    """The text artifact row of an extraction (encrypted for a confidential source)."""
     import json
 
     encoded = extraction.text.encode("utf-8")
@@ -733,24 +799,30 @@ def _text_artifact(
     )
     if info is not None and confidential:
         info = locker.keyring.seal_field(info, f"info:{text_sha}")
-    return writer.insert(
-        text_artifacts,
-        {
-            "source_id": source_id,
-            "extractor": extraction.extractor,
-            "extractor_version": extraction.version,
-            "sha256": text_sha,
-            "blob_sha256": stored_sha,
-            "chars": len(extraction.text),
-            "page_starts": extraction.page_starts,
-            "confidence": extraction.confidence,
-            "info": info,
-            "created_at": utcnow(),
-            "content": encoded,
-        },
-        "text-extracted",
-        text_sha,
-    )
+    return {
+        "source_id": source_id,
+        "extractor": extraction.extractor,
+        "extractor_version": extraction.version,
+        "sha256": text_sha,
+        "blob_sha256": stored_sha,
+        "chars": len(extraction.text),
+        "page_starts": extraction.page_starts,
+        "confidence": extraction.confidence,
+        "info": info,
+        "created_at": now or utcnow(),
+        "content": encoded,
+    }
+
+
+def _text_artifact(
+    locker: Locker,
+    writer: Writer,
+    source_id: int,
+    extraction: Extraction,
+    confidential: bool,
+) -> int:
+    row = text_row(locker, source_id, extraction, confidential, None)
+    return writer.insert(text_artifacts, row, "text-extracted", row["sha256"])
 
 
 def _seen_again(
