@@ -283,6 +283,56 @@ def custody_head(
         console.print(f"{key}: {value}", soft_wrap=True)
 
 
+@custody_app.command("log")
+def custody_log_command(
+    ctx: typer.Context,
+    source: Annotated[
+        str | None,
+        typer.Argument(
+            help="Source number or start of its SHA-256 (default: the whole workspace)."
+        ),
+    ] = None,
+    limit: Annotated[int, typer.Option(help="Entries a page, newest first (0: every entry).")] = 50,
+    before: Annotated[
+        int | None, typer.Option(help="Show the page before this chain position.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Print the custody history of one source or the whole workspace, a page at a time."""
+    from reckon.evidence.history import custody_log
+
+    with open_workspace(ctx) as workspace, workspace.engine.connect() as conn:
+        source_id = resolve_source(conn, source) if source is not None else None
+        page = custody_log(conn, source_id, before=before, limit=limit)
+    if as_json:
+        console.print_json(json.dumps({"source": source_id, **page.as_dict()}))
+        return
+    what = f"source {source_id}" if source_id is not None else "the workspace"
+    if not page.lines:
+        console.print(f"No custody entries for {what}.")
+        return
+    table = Table(title=f"Custody log of {what}")
+    for column in ("#", "time (UTC)", "action", "actor", "object", "object hash", "entry hash"):
+        table.add_column(column, overflow="fold")
+    for line in page.lines:
+        e = line.entry
+        table.add_row(
+            str(e.seq),
+            e.at.strftime("%Y-%m-%d %H:%M:%S"),
+            e.action,
+            escape(line.actor or str(e.actor_id)),
+            f"{e.object_type} {e.object_id}",
+            (e.object_sha256 or "")[:16],
+            e.entry_hash[:16],
+        )
+    console.print(table)
+    first, last = page.lines[0].entry.seq, page.lines[-1].entry.seq
+    console.print(f"{len(page.lines)} of {page.total} entries (chain positions {first}–{last}).")
+    if page.before is not None:
+        hint = f"reckon custody log {source or ''} --before {page.before}".replace("  ", " ")
+        console.print(f"Earlier entries: {escape(hint)}")
+
+
 @app.command("verify")
 def verify_command(
     ctx: typer.Context,

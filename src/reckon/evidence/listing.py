@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, select, tuple_
+from sqlalchemy import Connection, select
 
 from reckon.errors import LockedError
 from reckon.evidence import custody
@@ -21,11 +21,9 @@ from reckon.keys import is_sealed_field
 from reckon.roles import Permission, allows
 from reckon.store.schema import (
     acquisitions,
-    custody_entries,
     source_grades,
     source_links,
     sources,
-    text_artifacts,
     users,
 )
 from reckon.store.users import User
@@ -149,20 +147,6 @@ def source_details(locker: Locker, conn: Connection, user: User, source_id: int)
 
 def source_history(conn: Connection, source_id: int) -> list[custody.CustodyEntry]:
     """Custody entries about a source and its acquisitions, grades, links and texts."""
-    objects = {("source", str(source_id))}
-    for kind, table in (
-        ("acquisition", acquisitions),
-        ("grade", source_grades),
-        ("link", source_links),
-        ("text", text_artifacts),
-    ):
-        ids = conn.execute(select(table.c.id).where(table.c.source_id == source_id)).scalars()
-        objects |= {(kind, str(i)) for i in ids}
-    query = (
-        select(custody_entries)
-        .where(
-            tuple_(custody_entries.c.object_type, custody_entries.c.object_id).in_(sorted(objects))
-        )
-        .order_by(custody_entries.c.seq)
-    )
-    return [custody.CustodyEntry(**r._mapping) for r in conn.execute(query)]
+    from reckon.evidence.history import custody_log
+
+    return [line.entry for line in custody_log(conn, source_id, limit=None).lines]
