@@ -32,9 +32,10 @@ import base64
 import json
 import os
 import secrets
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives import serialization
@@ -88,6 +89,109 @@ def open_with(key: bytes, sealed: bytes, aad: bytes = b"") -> bytes:
             "An encrypted value failed its integrity check (altered, moved, or the wrong key).",
             hint="Run 'reckon verify' and restore the workspace from a backup if needed.",
         ) from exc
+
+
+# --- streaming AES-GCM (files of any size, a chunk in memory at a time) -------------
+#
+# Layout: STREAM_MAGIC ‖ chunk size (4 bytes, big-endian) ‖ salt (16 random bytes),
+# then each chunk's ciphertext and tag. Each stream has its own key, derived from
+# the data key and the salt with HKDF, so counters never repeat a nonce under one
+# key. Chunk i is encrypted with nonce = i (11 bytes) ‖ final flag (1 byte), and
+# its associated data is the header, i, the final flag and the caller's aad: a
+# chunk moved elsewhere, a stream cut short (its last chunk is not marked final)
+# or a stream with chunks added after its final one fails to open. This is the
+# STREAM construction of Hoang, Reyhanitabar, Rogaway and Vizár (CRYPTO 2015).
+
+STREAM_MAGIC = b"RECKSTR1"
+STREAM_CHUNK = 1024 * 1024
+_STREAM_HEADER = len(STREAM_MAGIC) + 4 + 16
+_MAX_STREAM_CHUNK = 64 * 1024 * 1024
+_TAG = 16
+
+
+def _stream_key(key: bytes, salt: bytes) -> bytes:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    return HKDF(hashes.SHA256(), KEY_BYTES, salt, b"reckon stream 1").derive(key)
+
+
+def _chunk_nonce_aad(header: bytes, index: int, final: bool, aad: bytes) -> tuple[bytes, bytes]:
+    flag = b"\x01" if final else b"\x00"
+    nonce = index.to_bytes(NONCE_BYTES - 1, "big") + flag
+    return nonce, header + index.to_bytes(8, "big") + flag + aad
+
+
+def seal_stream_with(
+    key: bytes, plaintext: Iterable[bytes], aad: bytes = b"", chunk_size: int | None = None
+) -> Iterator[bytes]:
+    """Encrypt pieces of plaintext (of any sizes) into the pieces of one stream."""
+    size = chunk_size or STREAM_CHUNK
+    header = STREAM_MAGIC + size.to_bytes(4, "big") + secrets.token_bytes(16)
+    cipher = AESGCM(_stream_key(key, header[-16:]))
+    yield header
+    buffer = bytearray()
+    index = 0
+    pending: bytes | None = None  # a full chunk, held until we know whether it is the last
+    for piece in plaintext:
+        buffer += piece
+        while len(buffer) >= size:
+            if pending is not None:
+                nonce, chunk_aad = _chunk_nonce_aad(header, index, False, aad)
+                yield cipher.encrypt(nonce, pending, chunk_aad)
+                index += 1
+            pending = bytes(buffer[:size])
+            del buffer[:size]
+    if pending is not None and buffer:
+        nonce, chunk_aad = _chunk_nonce_aad(header, index, False, aad)
+        yield cipher.encrypt(nonce, pending, chunk_aad)
+        index += 1
+        pending = None
+    last = bytes(buffer) if pending is None else pending
+    nonce, chunk_aad = _chunk_nonce_aad(header, index, True, aad)
+    yield cipher.encrypt(nonce, last, chunk_aad)
+
+
+def _stream_broken(what: str) -> IntegrityError:
+    return IntegrityError(
+        f"An encrypted file {what} (altered, cut short, reordered, or the wrong key).",
+        hint="Run 'reckon verify' and restore the workspace from a backup if needed.",
+    )
+
+
+def open_stream_with(key: bytes, stream: BinaryIO, aad: bytes = b"") -> Iterator[bytes]:
+    """Decrypt a stream made by `seal_stream_with`, a chunk at a time.
+
+    Raises `IntegrityError` at the first chunk that fails, so a caller that
+    hashes the plaintext as it goes learns of damage before trusting the hash.
+    """
+    header = stream.read(_STREAM_HEADER)
+    if len(header) < _STREAM_HEADER or not header.startswith(STREAM_MAGIC):
+        raise _stream_broken("has a damaged header")
+    size = int.from_bytes(header[len(STREAM_MAGIC) : len(STREAM_MAGIC) + 4], "big")
+    if not 0 < size <= _MAX_STREAM_CHUNK:
+        raise _stream_broken("has a damaged header")
+    cipher = AESGCM(_stream_key(key, header[-16:]))
+    index = 0
+    current = stream.read(size + _TAG)
+    while True:
+        following = stream.read(size + _TAG) if len(current) == size + _TAG else b""
+        final = not following
+        nonce, chunk_aad = _chunk_nonce_aad(header, index, final, aad)
+        try:
+            yield cipher.decrypt(nonce, current, chunk_aad)
+        except InvalidTag as exc:
+            where = "ends early" if final else f"fails its check at chunk {index}"
+            raise _stream_broken(where) from exc
+        if final:
+            return
+        current = following
+        index += 1
+
+
+def is_stream(head: bytes) -> bool:
+    """Whether stored bytes begin like a stream made by `seal_stream_with`."""
+    return head.startswith(STREAM_MAGIC)
 
 
 def is_sealed_field(value: str | None) -> bool:
@@ -291,6 +395,22 @@ class Keyring:
     def open(self, sealed: bytes, aad: bytes = b"") -> bytes:
         """Decrypt bytes sealed with the data key."""
         return open_with(self.data_key(), sealed, aad)
+
+    def seal_stream(
+        self, plaintext: Iterable[bytes], aad: bytes = b"", chunk_size: int | None = None
+    ) -> Iterator[bytes]:
+        """Encrypt a file of any size with the data key, a chunk at a time."""
+        return seal_stream_with(self.data_key(), plaintext, aad, chunk_size)
+
+    def open_stored(self, stored: BinaryIO, aad: bytes = b"") -> Iterator[bytes]:
+        """Decrypt a stored file a chunk at a time: a stream, or an older single-shot blob."""
+        key = self.data_key()
+        head = stored.read(len(STREAM_MAGIC))
+        stored.seek(0)
+        if is_stream(head):
+            yield from open_stream_with(key, stored, aad)
+        else:
+            yield open_with(key, stored.read(), aad)
 
     def seal_field(self, value: str, aad: str = "") -> str:
         """Encrypt a short text field into a ``enc1:`` token that fits a text column."""

@@ -87,12 +87,12 @@ def export_sources(
                 if not locker.keyring.unlocked:
                     raise LockedError("Exporting a confidential source needs the passphrase.")
             prefix = f"sources/{source_id}/"
-            stored = locker.blobs.read(row["blob_sha256"])
-            original = (
-                locker.keyring.open(stored, f"source:{row['sha256']}".encode())
-                if row["confidential"]
-                else stored
-            )
+            if row["confidential"]:
+                with locker.blobs.open(row["blob_sha256"]) as handle:
+                    aad = f"source:{row['sha256']}".encode()
+                    original = b"".join(locker.keyring.open_stored(handle, aad))
+            else:
+                original = locker.blobs.read(row["blob_sha256"])
             files[prefix + "original"] = original
             texts = (
                 conn.execute(

@@ -562,6 +562,32 @@ class _NewBlobs:
         self.created.append(sha)
         return sha
 
+    def put_sealed(self, item: _Item) -> str:
+        """Encrypt an item's bytes into the store as a stream, a chunk in memory at a time."""
+        plain = hashlib.sha256()
+
+        def pieces() -> Iterator[bytes]:
+            if item.data is not None:
+                plain.update(item.data)
+                yield item.data
+                return
+            assert item.big_file is not None
+            with item.big_file.open("rb") as handle:
+                while chunk := handle.read(1024 * 1024):
+                    plain.update(chunk)
+                    yield chunk
+
+        blobs = self.locker.blobs
+        sealed = self.locker.keyring.seal_stream(pieces(), f"source:{item.sha}".encode())
+        sha, _size = blobs.put_chunks(sealed, None, item.shown)
+        if plain.hexdigest() != item.sha:
+            with contextlib.suppress(FileNotFoundError):
+                blobs.path_for(sha).unlink()
+            raise InputError(f"{item.shown} changed while it was being added; try again.")
+        # A fresh salt makes every encryption new: this blob was never stored before.
+        self.created.append(sha)
+        return sha
+
     def put_file(self, path: Path, expected: str) -> str:
         existed = self.locker.blobs.exists(expected)
         sha, _size = self.locker.blobs.put_file(path, self.locker.max_source_bytes)
@@ -609,11 +635,6 @@ def _preserve(
             locker, writer, int(existing.id), bool(existing.confidential), item, facts
         )
     if facts.confidential:
-        if item.data is None:
-            raise InputError(
-                f"{item.shown} is too large ({item.size:,} bytes) to be kept as a confidential source.",
-                hint=f"Confidential sources are limited to {IN_MEMORY_BYTES:,} bytes for now.",
-            )
         locker.keyring.data_key()  # fail early, before anything is written
     extraction, text_status, text_error = text or _text_of(
         item.data, item.media_type, locker.max_source_bytes
@@ -621,8 +642,7 @@ def _preserve(
     with writer.one_file() as blobs:
         sha = item.sha
         if facts.confidential:
-            assert item.data is not None
-            blob_sha = blobs.put(locker.keyring.seal(item.data, f"source:{sha}".encode()))
+            blob_sha = blobs.put_sealed(item)
         elif item.data is None:
             assert item.big_file is not None
             blob_sha = blobs.put_file(item.big_file, sha)

@@ -9,8 +9,9 @@ checking each entry's hash, its link to the one before and its signature.
 from __future__ import annotations
 
 import hashlib
+import io
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, BinaryIO
 
 from sqlalchemy import Connection, Table, select
 
@@ -79,13 +80,15 @@ def _blob_problem(locker: Locker, subject: str, blob_sha: str) -> Problem | None
 
 
 def _plain_problem(
-    locker: Locker, subject: str, stored: bytes, sha: str, aad: str
+    locker: Locker, subject: str, stored: BinaryIO, sha: str, aad: str
 ) -> Problem | None:
+    digest = hashlib.sha256()
     try:
-        plain = locker.keyring.open(stored, aad.encode())
-    except IntegrityError:
-        return Problem(subject, "altered", "its encrypted bytes fail their integrity check.")
-    if hashlib.sha256(plain).hexdigest() != sha:
+        for chunk in locker.keyring.open_stored(stored, aad.encode()):
+            digest.update(chunk)
+    except IntegrityError as exc:
+        return Problem(subject, "altered", f"its encrypted bytes fail their integrity check: {exc}")
+    if digest.hexdigest() != sha:
         return Problem(subject, "altered", "its decrypted bytes do not match the recorded hash.")
     return None
 
@@ -208,8 +211,9 @@ def _check_content(
     if problem is None and not confidential and row["blob_sha256"] != row["sha256"]:
         problem = Problem(subject, "altered", "its recorded hash and its stored bytes disagree.")
     if problem is None and confidential and locker.keyring.unlocked:
-        if inline is None:
-            stored = locker.blobs.read(row["blob_sha256"])
-        problem = _plain_problem(locker, subject, stored, row["sha256"], aad)
+        with (
+            io.BytesIO(stored) if inline is not None else locker.blobs.open(row["blob_sha256"])
+        ) as handle:
+            problem = _plain_problem(locker, subject, handle, row["sha256"], aad)
     if problem is not None:
         report.problems.append(problem)

@@ -14,7 +14,7 @@ import re
 import secrets
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
@@ -39,6 +39,12 @@ class BlobStore(Protocol):
 
     def put_file(self, path: Path, max_bytes: int | None = None) -> tuple[str, int]:
         """Store a file's bytes; return (sha256, size). Storing existing bytes is a no-op."""
+        ...
+
+    def put_chunks(
+        self, chunks: Iterable[bytes], max_bytes: int | None = None, label: str = "the data"
+    ) -> tuple[str, int]:
+        """Store bytes that arrive in pieces; return (sha256, size)."""
         ...
 
     def put_bytes(self, data: bytes, durable: bool = True) -> str:
@@ -95,7 +101,13 @@ class FolderBlobStore:
 
     def put_file(self, path: Path, max_bytes: int | None = None) -> tuple[str, int]:
         with path.open("rb") as source:
-            return self._put_stream(source, max_bytes, label=str(path))
+            return self.put_chunks(iter(lambda: source.read(CHUNK), b""), max_bytes, str(path))
+
+    def put_chunks(
+        self, chunks: Iterable[bytes], max_bytes: int | None = None, label: str = "the data"
+    ) -> tuple[str, int]:
+        """Store bytes that arrive in pieces (a large file, an encrypting stream); (sha256, size)."""
+        return self._put_stream(chunks, max_bytes, label)
 
     def put_bytes(self, data: bytes, durable: bool = True) -> str:
         sha = hashlib.sha256(data).hexdigest()
@@ -114,7 +126,9 @@ class FolderBlobStore:
         for name in sorted(folders, key=len, reverse=True):
             _fsync_path(name)
 
-    def _put_stream(self, source: BinaryIO, max_bytes: int | None, label: str) -> tuple[str, int]:
+    def _put_stream(
+        self, chunks: Iterable[bytes], max_bytes: int | None, label: str
+    ) -> tuple[str, int]:
         self.root.mkdir(parents=True, exist_ok=True)
         digest = hashlib.sha256()
         size = 0
@@ -122,7 +136,7 @@ class FolderBlobStore:
         tmp = Path(tmp_name)
         try:
             with os.fdopen(fd, "wb") as out:
-                while chunk := source.read(CHUNK):
+                for chunk in chunks:
                     size += len(chunk)
                     if max_bytes is not None and size > max_bytes:
                         raise InputError(
