@@ -8,4 +8,5 @@
 ``events``         events and involvements built from accepted claims
 ``witnesses``      who testified or submitted information, sealed
 ``person``         everything known about one person, with its sources
+``identity``       named persons (N) linked to list persons (P); ``person_refs_for``
 """

@@ -9,6 +9,7 @@ import typer
 from rich.table import Table
 
 from reckon.claims.coding import decide
+from reckon.claims.identity import link_history, link_person, propose_links, unlink_person
 from reckon.claims.person import person_report
 from reckon.claims.records import load_claims
 from reckon.claims.witnesses import add_witness
@@ -133,6 +134,87 @@ def claims_edit(
     with open_workspace(ctx) as workspace:
         decide(workspace, claim_id, action, reason=reason, credibility=credibility, changes=changes)
     console.print(f"Claim {claim_id} {'edited' if action == 'edit' else 'graded'}.")
+
+
+@claims_app.command("link-person")
+def claims_link_person(
+    ctx: typer.Context,
+    named: Annotated[str, typer.Argument(help="The named person (N5, see 'reckon claims').")],
+    person: Annotated[str, typer.Argument(help="The list person (P12, see 'reckon link').")],
+    reason: Annotated[
+        str | None, typer.Option("--reason", help="Why (kept with the decision).")
+    ] = None,
+) -> None:
+    """Record that a person named in documents is a list person (audited, reversible)."""
+    with open_workspace(ctx) as workspace, workspace.engine.begin() as conn:
+        user = acting_user(conn, workspace.settings.user)
+        link_person(conn, user, named, person, reason)
+    console.print(f"{named} linked to {person}.")
+
+
+@claims_app.command("unlink-person")
+def claims_unlink_person(
+    ctx: typer.Context,
+    named: Annotated[str, typer.Argument(help="The named person (N5).")],
+    person: Annotated[str, typer.Argument(help="The list person (P12).")],
+    reason: Annotated[
+        str | None, typer.Option("--reason", help="Why (kept with the decision).")
+    ] = None,
+) -> None:
+    """Undo a link: record that a named person is not a list person (kept, audited)."""
+    with open_workspace(ctx) as workspace, workspace.engine.begin() as conn:
+        user = acting_user(conn, workspace.settings.user)
+        unlink_person(conn, user, named, person, reason)
+    console.print(f"{named} is no longer linked to {person}.")
+
+
+@claims_app.command("link-proposals")
+def claims_link_proposals(
+    ctx: typer.Context,
+    strong: Annotated[
+        bool, typer.Option("--strong", help="Only strong proposals (name, place or date agree).")
+    ] = False,
+    history: Annotated[
+        bool, typer.Option("--history", help="Show the link decisions made instead.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """List named persons who may be list persons, by name, place and date (nothing is linked)."""
+    with open_workspace(ctx) as workspace, workspace.engine.connect() as conn:
+        if history:
+            decisions = link_history(conn)
+        else:
+            found = [p for p in propose_links(conn) if p.strong or not strong]
+    if history:
+        if as_json:
+            typer.echo(json.dumps(decisions, ensure_ascii=False, indent=2))
+            return
+        table = Table("named", "record", "person", "decision", "method", "by", "at", "reason")
+        for d in decisions:
+            table.add_row(
+                d["named_person"], str(d["record"]), d["person"], d["decision"], d["method"],
+                d["by"], d["at"][:19], d["reason"] or "",
+            )  # fmt: skip
+        console.print(table)
+        return
+    if as_json:
+        typer.echo(json.dumps([p.as_json() for p in found], ensure_ascii=False, indent=2))
+        return
+    table = Table(
+        "named", "name", "person", "record (list)", "name score", "place", "date", "strong"
+    )
+    for p in found:
+        table.add_row(
+            f"N{p.named_person_id}", p.name, p.cluster, f"{p.record_name} ({p.list_name})",
+            f"{p.score:.2f}", _agrees(p.place_agrees), _agrees(p.date_agrees),
+            "yes" if p.strong else "",
+        )  # fmt: skip
+    console.print(table)
+    console.print("Link one with: reckon claims link-person N<id> P<id> --reason TEXT")
+
+
+def _agrees(value: bool | None) -> str:
+    return "-" if value is None else ("agrees" if value else "differs")
 
 
 @app.command("person")

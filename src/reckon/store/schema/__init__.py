@@ -14,6 +14,7 @@ from reckon.store.schema.claims import (
     involvements,
     mentions,
     named_persons,
+    person_links,
     places,
     witnesses,
 )
@@ -67,6 +68,7 @@ __all__ = [
     "named_persons",
     "person_data",
     "person_keys",
+    "person_links",
     "person_members",
     "person_records",
     "person_withholds",

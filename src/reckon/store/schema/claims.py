@@ -25,6 +25,12 @@
 ``involvements`` / ``involvement_claims``
     A person's part in an event (victim, alleged perpetrator) with a degree of
     involvement, supported by accepted claims.
+``person_links``
+    Decisions that a named person (``N<id>``) is, or is not, the person of a
+    list's record (and so of that record's linkage cluster ``P<n>``): who
+    decided, when, how (an accepted name-matching proposal, with its score and
+    evidence, or a coder's own judgement) and why. Never deleted; the newest
+    decision per pair counts, so a link is undone by a later "different".
 ``witnesses``
     Who gave testimony or submitted information, and for which source: only a
     sealed record, so that even the fact that someone testified is protected.
@@ -34,6 +40,7 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Column,
+    Float,
     ForeignKey,
     Integer,
     String,
@@ -52,6 +59,8 @@ CLAIM_KINDS = (
 CLAIM_STATUSES = ("proposed", "accepted", "rejected")
 MENTION_TYPES = ("PERSON", "PLACE", "ORG", "DATE")
 ROLES = ("victim", "alleged_perpetrator", "witness")
+LINK_DECISIONS = ("same", "different")
+LINK_METHODS = ("proposal", "manual")
 
 
 def _in(values: tuple[str, ...]) -> str:
@@ -189,4 +198,21 @@ witnesses = Table(
     Column("sealed", Text, nullable=False),
     Column("created_at", UTCDateTime, nullable=False),
     Column("created_by", Integer, ForeignKey("users.id"), nullable=False),
+)
+
+person_links = Table(
+    "person_links",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("named_person_id", Integer, ForeignKey("named_persons.id"), nullable=False, index=True),
+    Column("record_id", Integer, ForeignKey("person_records.id"), nullable=False, index=True),
+    Column("decision", String(10), nullable=False),
+    Column("method", String(10), nullable=False),
+    Column("score", Float, nullable=True),
+    Column("evidence", JSONText, nullable=True),
+    Column("reason", Text, nullable=True),
+    Column("decided_by", Integer, ForeignKey("users.id"), nullable=False),
+    Column("decided_at", UTCDateTime, nullable=False),
+    CheckConstraint(f"decision {_in(LINK_DECISIONS)}", name="link_decision_known"),
+    CheckConstraint(f"method {_in(LINK_METHODS)}", name="link_method_known"),
 )
