@@ -137,7 +137,14 @@ def test_cli_extract_on_a_file_needs_no_workspace(
 
 @pytest.mark.parametrize(
     "gold_file",
-    [BENCH / "gold.json", BENCH / "heldout" / "gold.json", BENCH / "blind" / "gold.json"],
+    [
+        BENCH / "gold.json",
+        BENCH / "heldout" / "gold.json",
+        BENCH / "blind" / "gold.json",
+        BENCH / "probe" / "gold.json",
+        BENCH / "probe2" / "gold.json",
+        BENCH / "probe3" / "gold.json",
+    ],
 )
 def test_annotated_set_is_consistent(gold_file: Path) -> None:
     documents = json.loads(gold_file.read_text("utf-8"))["documents"]
@@ -147,3 +154,70 @@ def test_annotated_set_is_consistent(gold_file: Path) -> None:
             assert surface in text, f"{name}: gold {kind} {surface!r} is not in the text"
         for claim in doc["claims"]:
             assert claim["victim"] or claim["perpetrator"], name
+
+
+def _kinds(text: str) -> set[tuple[object, object]]:
+    return {
+        (c["type"], c["victim"] if c["victim"] is not None else c["perpetrator"])
+        for c in claims_of(text)
+    }
+
+
+def test_the_parse_gives_the_subject_not_the_nearest_name() -> None:
+    # The name nearest the verb is inside a relative clause; the passive subject is the victim.
+    text = "Bijan Azadi, who was held with Kamran Tehrani, was transferred to Evin Prison in 1987."
+    found = _kinds(text)
+    assert ("transfer", "Bijan Azadi") in found
+    assert ("transfer", "Kamran Tehrani") not in found
+
+
+def test_passive_with_agent_and_coordinated_subjects_is_an_arrest_of_each() -> None:
+    text = "Nader Karimi and his brother Siavash Karimi were taken from their flat in Tabriz by plain-clothes agents in 1983."
+    assert {("arrest", "Nader Karimi"), ("arrest", "Siavash Karimi")} <= _kinds(text)
+
+
+def test_synonyms_of_detention_affiliation_and_taking_part() -> None:
+    assert ("detention", "Omid Farahani") in _kinds(
+        "Omid Farahani served his sentence in Lakan Prison."
+    )
+    assert ("detention", "Omid Farahani") in _kinds(
+        "Omid Farahani was arrested in 1982. He was kept in Lakan Prison for six years."
+    )
+    assert ("affiliation", "Omid Farahani") in _kinds(
+        "Omid Farahani was arrested in Rasht for his support of the National Freedom Front."
+    )
+    assert ("took_part", "Rahim Shokouhi") in _kinds(
+        "A guard, Rahim Shokouhi, led prisoners to the gallows at Lakan in August 1988."
+    )
+
+
+def test_object_pronoun_is_the_person_named_before_it() -> None:
+    text = "My sister Parisa Vakili was twenty when they came to our house and took her away."
+    assert ("arrest", "Parisa Vakili") in _kinds(text)
+
+
+def test_a_group_named_before_is_the_subject_of_all_three() -> None:
+    text = (
+        "Ali Kiani, Reza Daneshvar and Morteza Faraji were transferred to Vakilabad Prison in 1986. "
+        "All three were hanged there in August 1988, according to a released cellmate."
+    )
+    found = _kinds(text)
+    assert {("execution", n) for n in ("Ali Kiani", "Reza Daneshvar", "Morteza Faraji")} <= found
+    # "a released cellmate" describes the cellmate; it says nothing about the three.
+    assert not any(kind == "release" for kind, _ in found)
+
+
+def test_persian_synonyms() -> None:
+    assert ("detention", "علی نیک‌نام") in _kinds("علی نیک‌نام از سال ۱۳۶۰ در زندان بود.")
+    assert ("took_part", "جواد مقدم") in _kinds(
+        "نگهبانی به نام جواد مقدم زندانیان را تا پای چوبه‌دار می‌برد."
+    )
+
+
+def test_opinion_and_comparison_about_a_named_official_are_not_claims() -> None:
+    text = (
+        "Commentators often compare Ebrahim Raisi to a hanging judge; others say that, like "
+        "Pinochet, he will one day have to answer for it. If Raisi had refused, many lives "
+        "might have been saved. Nobody should be executed for their beliefs."
+    )
+    assert claims_of(text) == []

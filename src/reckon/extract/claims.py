@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
+from reckon.extract import syntax
 from reckon.extract.gazetteer import name_key
 from reckon.extract.mentions import Mention, MentionType
 from reckon.extract.text import Sentence
@@ -59,47 +60,96 @@ ROLE_KINDS = frozenset(
 )
 
 _COMMISSION = r"(?:death\s+)?(?:commission|committee|board)"
+_POSS = r"(?:his|her|their|its)"
+_HOME = r"(?:homes?|house|flat|apartment|workplace|office|shop|school|university|bed)\b"
+_FORCES = r"(?:agents|forces|guards|officers|police(?:men)?|men|Revolutionary\s+Guards|Pasdaran|Komiteh|intelligence)\b"
+_ADVERB = r"(?:(?:also|later|then|again|still|first|initially|soon|subsequently|\w+ly)\s+)?"
+_PRISONISH = r"(?:prison|jail|gaol|cell|ward|detention|custody|solitary)"
+# Synonyms of each kind, English and Persian (verb stems, so every person and tense
+# matches: بازداشت شد، بازداشت کردند، بازداشت‌شده). Passive and active forms both: the
+# victim is read from the parse where there is one (see `reckon.extract.syntax`).
 TRIGGERS: dict[ClaimKind, list[str]] = {
     ClaimKind.ARREST: [
-        r"\barrest(?:ed)?\b", r"\btaken\s+into\s+custody\b", r"\bseized\b",
-        r"\bdetained\s+(?=(?:in|on)\s+\d)", r"\b(?:detained|seized|picked\s+up)\s+(?=him\b|her\b|them\b)",
-        r"دستگیر", r"بازداشت",
+        r"\barrest(?:ed|s)?\b", r"\btaken\s+into\s+custody\b", r"\b(?:took|take|dragged)\s+(?:him|her|them)\s+away\b", r"\bseized\b", r"\bapprehended\b",
+        r"\brounded\s+up\b", r"\bpicked\s+up\b", r"\babducted\b", r"\bkidnapped\b",
+        rf"\b(?:taken|dragged|led|removed)\s+(?:away\s+)?from\s+(?:{_POSS}|the\s+family)\s+(?:[\w'’-]+\s+)?{_HOME}",
+        rf"\b(?:taken|dragged|removed)\s+(?:away\s+)?(?:from\s+[^.;]{{0,40}}?\s+)?by\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}{_FORCES}", r"\bcame\s+for\s+(?=him\b|her\b|them\b)",
+        r"\bdetained\s+(?=(?:in|on)\s+\d)", r"\b(?:detained|held)\s+(?=by\s+(?:\w+\s+){0,2}(?:agents|forces|guards|officers|police|men)\b)",
+        rf"\bdetained\s+(?=at\s+(?:{_POSS}|the)\s+(?:[\w'’]+\s+)?{_HOME})", r"\b(?:detained|seized|picked\s+up)\s+(?=him\b|her\b|them\b)",
+        r"دستگیر", r"بازداشت", r"ربوده", r"(?:او|وی)\s+را\s+گرفتند",
     ],
     ClaimKind.DETENTION: [
-        r"\b(?:was|were|been|being)\s+(?:held|imprisoned|jailed|detained)\b(?!\s+(?:in|on)\s+\d)",
-        r"\bspent\s+(?:\w+\s+){0,2}(?:years?|months?)\s+in\b", r"\btaken\s+to\s+(?:a|the)\s+prison\b",
-        r"\bsolitary\s+confinement\b", r"زندانی\s+بود", r"زندانی\s+شد",
+        rf"\b(?:was|were|been|being)\s+{_ADVERB}(?:held|imprisoned|jailed|detained|incarcerated|confined|locked\s+up)\b(?!\s+(?:in|on)\s+\d)",
+        rf"\b(?:and|then|later)\s+{_ADVERB}(?:held|imprisoned|jailed|kept|incarcerated)\s+(?:in|at)\b",
+        r"\b(?:was|were|been|being)\s+kept\s+(?:in|at)\b",
+        rf"\bserv(?:ed|ing)\s+(?:{_POSS}\s+|a\s+)?(?:[\w-]+\s+){{0,2}}(?:sentence|term)\s+(?:in|at)\b",
+        r"\bspent\s+(?:[\w-]+\s+){0,2}(?:years?|months?|weeks?)\s+(?:in|at)\b", r"\btaken\s+to\s+(?:a|the)\s+prison\b",
+        r"\bsolitary\s+confinement\b", rf"\b(?:remained|languished)\s+in\s+(?:[\w-]+\s+){{0,2}}{_PRISONISH}",
+        r"\b(?:political\s+)?prisoner\s+(?:in|at)\b", r"\bbehind\s+bars\b",
+        r"زندانی\s+بود", r"در\s+زندان\s+(?:\S+\s+){0,2}(?:بود|ماند)", r"زندانی\s+شد", r"زندانی\s+کرد", r"محبوس", r"در\s+حبس", r"حبس\s+(?:بود|شد|کشید)",
+        r"سال\s+(?:را\s+)?در\s+زندان", r"(?:او|وی)\s+را\s+به\s+زندان",
     ],
-    ClaimKind.TRANSFER: [r"\btransferred\b", r"\b(?:was|were)\s+moved\b", r"\bmoved\s+(?:from|to)\b", r"منتقل"],
+    ClaimKind.TRANSFER: [
+        r"\btransferred\b", rf"\b{_POSS}\s+transfer\s+(?:to|from)\b", r"\b(?:was|were)\s+moved\b", r"\bmoved\s+(?:from|to)\b", r"\brelocated\s+to\b",
+        r"\b(?:was|were)\s+sent\s+to\s+(?!the\s+gallows|death|(?:the\s+)?firing)",
+        r"منتقل", r"انتقال\s+(?:داد|یافت)",
+    ],
     ClaimKind.TRIAL: [
-        r"\btried\b", r"\bsentenced\b", rf"\b(?:taken|brought|appeared)\s+before\s+(?:the|a)\s+{_COMMISSION}",
-        rf"\bwhere\s+the\s+{_COMMISSION}\s+sat\b", rf"\bcalled\s+(?:to|before)\s+the\s+{_COMMISSION}", r"\bhearing\b", r"محاکمه", r"به\s+دادگاه",
+        r"\btried\b", r"\bsentenced\b", r"\bconvicted\b", r"\bcondemned\s+to\b",
+        rf"\b(?:taken|brought|appeared)\s+before\s+(?:the|a)\s+{_COMMISSION}",
+        rf"\bwhere\s+the\s+{_COMMISSION}\s+sat\b", rf"\bcalled\s+(?:to|before)\s+the\s+{_COMMISSION}", r"\bhearing\b",
+        r"محاکمه", r"به\s+دادگاه", r"محکوم\s+(?:شد|کرد)", r"محکوم\s+به",
     ],
     ClaimKind.EXECUTION: [
         r"\bexecuted\b", r"\bexecution\s+of\b", r"\bhanged\b", r"\bput\s+to\s+death\b", r"\bshot\s+dead\b",
-        r"\bfiring\s+squad\b", r"\bsent\s+to\s+the\s+gallows\b", r"\bkilled\b", r"اعدام",
-        r"به\s+دار\s+آویخت", r"تیرباران", r"حلق‌?\s?آویز",
+        r"\bfiring\s+squad\b", r"\b(?:sent|led|taken|went|walked)\s+to\s+the\s+gallows\b", r"\bkilled\b",
+        r"\bhung\b(?=\s+(?:in|at|on|from|with|together|alongside|\d))", r"\bamong\s+(?:those|the\s+prisoners)\s+(?:executed|hanged)\b",
+        r"\blost\s+(?:his|her|their)\s+li(?:fe|ves)\b", rf"\b{_POSS}\s+execution\b",
+        r"اعدام", r"به\s+دار\s+آویخت", r"به\s+دار\s+کشید", r"تیرباران", r"حلق‌?\s?آویز", r"جان\s+باخت", r"به\s+جوخه",
     ],
-    ClaimKind.BURIAL: [r"\bburied\b", r"\b(?:mass|unmarked)\s+grave\b", r"\b(?:lie|lies|rest|rests)\s+in\b", r"دفن", r"به\s+خاک\s+سپرد"],
+    ClaimKind.BURIAL: [
+        r"\bburied\b", r"\binterred\b", r"\b(?:mass|unmarked)\s+grave\b", r"\b(?:lie|lies|rest|rests)\s+(?:somewhere\s+|buried\s+)?in\b",
+        r"\b(?:his|her|their)\s+grave\s+(?:is|lies)\b",
+        r"دفن", r"به\s+خاک\s+سپرد", r"خاکسپاری", r"گور\s+دسته\s*جمعی",
+    ],
     ClaimKind.DISAPPEARANCE: [
-        r"\bdisappeared\b", r"\bnever\s+(?:seen|heard\s+(?:from|of))\s+again\b",
-        r"\bnever\s+saw\s+(?=(?:him|her)\s+again\b)", r"\bfate\s+(?:remains\s+)?unknown\b",
-        r"\bwhereabouts\s+(?:remain\s+|are\s+)?unknown\b", r"\bno\s+news\s+(?:of|from|about)\s+(?:him|her|them)\b", r"ناپدید", r"خبری\s+نشد", r"بی‌?\s?خبر",
+        r"\bdisappeared\b", r"\bvanished\b", r"\bwent\s+missing\b", r"\bnever\s+(?:seen|heard\s+(?:from|of))\s+again\b",
+        r"\bnever\s+saw\s+(?=(?:him|her|them)\s+again\b)", r"\bfate\s+(?:remains\s+|is\s+still\s+|is\s+)?unknown\b",
+        r"\bwhereabouts\s+(?:remain\s+|are\s+|is\s+)?(?:still\s+)?unknown\b", r"\bno\s+news\s+(?:of|from|about)\s+(?:him|her|them)\b",
+        r"\bno\s+trace\s+of\s+(?:him|her|them)\b",
+        r"ناپدید", r"مفقود", r"خبری\s+نشد", r"بی‌?\s?خبر", r"سرنوشت\s+(?:او|وی)\s+(?:نامعلوم|معلوم\s+نیست)",
     ],
-    ClaimKind.RELEASE: [r"\breleased\b", r"\bfreed\b", r"\bsurvived\b", r"آزاد\s+شد(?!ند)"],
+    ClaimKind.RELEASE: [
+        r"\breleased\b", r"\bfreed\b", r"\bset\s+free\b", r"\bsurvived\b", r"\bwalked\s+free\b",
+        r"آزاد\s+شد(?!ند)", r"آزاد\s+گردید", r"از\s+زندان\s+آزاد", r"رها\s+شد",
+    ],
     ClaimKind.AFFILIATION: [
-        r"\b(?:a|an|both|all|as)\s+(?:\w+\s+)?(?:supporters?|members?|sympathi[sz]ers?|activists?)\s+of\s+(?!the\s+(?:death\s+)?(?:commission|committee|family|board))",
-        r"هوادار", r"عضو\s+(?:سازمان|حزب|جبهه)",
+        r"\b(?:a|an|both|all|as|were|was|became|remained)\s+(?:\w+\s+)?(?:supporters?|members?|sympathi[sz]ers?|activists?)\s+of\s+(?!the\s+(?:death\s+)?(?:commission|committee|family|board))",
+        rf"\b(?:{_POSS}|for)\s+(?:\w+\s+)?(?:support|membership|sympathy)\s+(?:of|for|with|in)\s+(?:the\s+)?(?=[A-Z])",
+        r"\b(?:support(?:ed|ing)|sympathi[sz](?:ed|ing)\s+with|belong(?:ed|ing)\s+to|(?:was\s+)?affiliated\s+with|joined)\s+(?:the\s+)?(?=[A-Z])",
+        r"هوادار", r"عضو\s+(?:سازمان|حزب|جبهه)", r"عضویت\s+در", r"وابسته\s+به\s+(?:سازمان|حزب|جبهه)",
     ],
-    ClaimKind.ORDERED: [r"\bordered\b", r"\bgave\s+the\s+order\b", r"دستور\s+(?:اعدام|داد)"],
+    ClaimKind.ORDERED: [
+        r"\bordered\b", r"\bgave\s+the\s+orders?\b", rf"\bsigned\s+(?:the\s+|{_POSS}\s+)?(?:death\s+)?(?:warrants?|sentences?|orders?)\b",
+        r"\bon\s+the\s+orders?\s+of\b", r"\bapproved\s+the\s+(?:executions?|sentences?|death)\b",
+        r"دستور\s+(?:اعدام|داد)", r"حکم\s+(?:اعدام\s+)?(?:را\s+)?(?:صادر|امضا)", r"به\s+دستور",
+    ],
     ClaimKind.TOOK_PART: [
         r"\btook\s+part\b", r"\bparticipated\b", r"\bread\s+(?:out\s+)?the\s+names\b",
-        r"\binterrogated\b", r"\bcarried\s+out\s+the\s+executions\b", r"شرکت\s+داشت",
+        r"\binterrogated\b", r"\btortured\b", r"\bcarried\s+out\s+the\s+(?:executions|hangings|sentences?)\b",
+        r"\b(?:led|escorted|took|marched|drove)\s+(?:the\s+)?(?:prisoners|(?:him|her|them))\s+to\s+(?:the\s+)?(?:gallows|execution|hall|death)\b",
+        r"\bsupervised\s+the\s+(?:executions|hangings)\b", r"\bput\s+the\s+nooses?\b",
+        r"شرکت\s+داشت", r"زندانیان\s+را\s+(?:تا|به)\s+(?:پای\s+)?(?:چوبه‌?\s?(?:های\s+)?دار|اعدام)", r"مشارکت\s+داشت", r"بازجویی\s+(?:کرد|می‌?کرد)", r"شکنجه\s+(?:کرد|می‌?کرد|داد)",
     ],
-    ClaimKind.WAS_PRESENT: [r"\b(?:was|were)\s+present\b", r"حضور\s+داشت"],
+    ClaimKind.WAS_PRESENT: [
+        r"\b(?:was|were)\s+present\b", r"\bwatched\s+the\s+(?:executions|hangings)\b", r"\battended\s+the\s+(?:executions|hangings)\b",
+        r"\bwitnessed\s+the\s+(?:executions|hangings)\b",
+        r"حضور\s+داشت", r"حاضر\s+بود",
+    ],
     ClaimKind.SAT_ON_COMMISSION: [
         rf"\b(?:sat|served)\s+on\s+the\s+{_COMMISSION}", rf"\bmember\s+of\s+the\s+{_COMMISSION}",
-        r"عضو\s+هیئت", r"عضو\s+کمیسیون",
+        rf"\bmembers?\s+of\s+the\s+(?:\w+\s+){{0,3}}{_COMMISSION}", rf"\b(?:headed|chaired|led)\s+the\s+(?:\w+\s+){{0,2}}{_COMMISSION}",
+        r"عضو\s+هیئت", r"عضو\s+کمیسیون", r"عضو\s+(?:«|\")?هیئت\s+مرگ", r"(?:رئیس|ریاست)\s+هیئت",
     ],
 }  # fmt: skip
 
@@ -136,10 +186,14 @@ _PRONOUN = re.compile(
     r"|(?<![\u0600-\u06ff])(?:او|وی)(?![\u0600-\u06ff])",
     re.I,
 )
-_BOTH = re.compile(r"\b(?:both|all\s+of\s+them|the\s+two)\b", re.I)
+_BOTH = re.compile(
+    r"\b(?:both|all\s+of\s+them|(?:all|the)\s+(?:two|three|four|five|six)|(?:two|three|four|five|six)\s+of\s+them|they)\b",
+    re.I,
+)
 _TOGETHER = re.compile(
     r"^(?:[^.;]*?\s)?(?:together|along)\s+with\s*$|^\s*(?:,\s*)?(?:with|and)\s*$", re.I
 )
+_EXPLICITLY_TOGETHER = re.compile(r"\b(?:together|along)\s+with\b", re.I)
 _FROM_BEFORE = re.compile(r"(?:\bfrom|\bof|از)\s+$", re.I)
 _TO_BEFORE = re.compile(r"(?:\bto|\binto|به)\s+$", re.I)
 _JOINER = re.compile(r"^\s*(?:,|،|and|و|,\s*and)\s*$")
@@ -254,6 +308,30 @@ def _joined_after(text: str, after: list[Mention], anchor: int) -> list[Mention]
     return chosen
 
 
+def _people_at(offsets: list[int], people: list[Mention]) -> list[Mention]:
+    found = [p for p in people if any(p.start <= o < p.end for o in offsets)]
+    return sorted(found, key=lambda m: m.start)
+
+
+def _parsed(
+    value: list[int] | str | None,
+    people: list[Mention],
+    before: list[Mention],
+    context: _Context,
+) -> list[Mention]:
+    """The people an argument of the parse names; a pronoun is the first person named
+    before it in the sentence, else the last person (or group, for "they") named earlier."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        if value in ("they", "them", "their"):
+            return list(context.last_group or [])
+        if before:
+            return [before[0]]
+        return [context.last_person] if context.last_person is not None else []
+    return _people_at(value, people)
+
+
 @dataclass
 class _Context:
     """What earlier sentences tell a later one: who "he" or "both" may be."""
@@ -281,7 +359,7 @@ def _subject_from_context(
 def _role_claims(
     text: str, sentence: Sentence, found: list[tuple[ClaimKind, tuple[int, int]]],
     people: list[Mention], speakers: set[int], places: list[Mention], dates: list[Mention],
-    context: _Context,
+    context: _Context, parses: syntax.Parses | None,
 ) -> list[ProposedClaim]:  # fmt: skip
     claims = []
     for kind, span in found:
@@ -289,7 +367,18 @@ def _role_claims(
             continue
         before = [p for p in people if p.end <= span[0] and p.start not in speakers]
         after = [p for p in people if p.start >= span[1] and p.start not in speakers]
-        if before:
+        args = None if parses is None else parses.arguments(*span)
+        actors = [] if args is None else _parsed(args.actor, people, before, context)
+        actors = [p for p in actors if p.start not in speakers]
+        if actors:
+            perpetrator = actors[0]
+            patients = _parsed(args.patient if args else None, people, [], context)
+            patients = [p for p in patients if p is not perpetrator]
+            if patients:
+                after = patients
+            elif after and after[0].start < perpetrator.end:
+                after = []
+        elif before:
             perpetrator = before[-1]
         elif _PRONOUN.search(text[sentence.start : span[0]]) and context.last_named is not None:
             perpetrator = context.last_named
@@ -307,9 +396,17 @@ def _role_claims(
 
 
 def propose_claims(
-    text: str, sentences: list[Sentence], mentions: list[Mention]
+    text: str,
+    sentences: list[Sentence],
+    mentions: list[Mention],
+    parses: syntax.Parses | None = None,
 ) -> list[ProposedClaim]:
-    """Claims proposed from ``text``, one per kind and person, in order of appearance."""
+    """Claims proposed from ``text``, one per kind and person, in order of appearance.
+
+    ``parses`` is spaCy's parse of each sentence (English); with it, a trigger's victim and
+    alleged perpetrator are its grammatical arguments (`reckon.extract.syntax`)
+    where the parse names a person, and the word-order rules decide elsewhere.
+    """
     proposals: list[ProposedClaim] = []
     context = _Context()
     for sentence in sentences:
@@ -336,9 +433,13 @@ def propose_claims(
                     text[span[1] : sentence.end]
                 ):
                     continue
+                if parses is not None and parses.is_modifier(*span):
+                    continue
                 found.append((kind, span))
         found.sort(key=lambda f: f[1][0])
-        role_claims = _role_claims(text, sentence, found, people, speakers, places, dates, context)
+        role_claims = _role_claims(
+            text, sentence, found, people, speakers, places, dates, context, parses
+        )
         proposals.extend(role_claims)
         perpetrators = {c.perpetrator.start for c in role_claims if c.perpetrator is not None}
         chosen: list[Mention] = []
@@ -348,7 +449,17 @@ def propose_claims(
             candidates = [p for p in people if p.start not in perpetrators | speakers]
             before = [p for p in candidates if p.end <= span[0]]
             after = [p for p in candidates if p.start >= span[1]]
-            if before:
+            args = None if parses is None else parses.arguments(*span)
+            parsed = [] if args is None else _parsed(args.patient, people, before, context)
+            parsed = [p for p in parsed if p.start not in perpetrators | speakers]
+            if parsed:
+                # "… was hanged together with X and Y": they share the claim (a bare
+                # "with" does not say so: "held with Alavi" is about the subject).
+                joined = _joined_after(text, after, span[1])
+                if joined and not _EXPLICITLY_TOGETHER.search(text[span[1] : joined[0].start]):
+                    joined = []
+                victims = parsed + [p for p in joined if p not in parsed]
+            elif before:
                 victims = _joined_before(text, before)
             else:
                 victims = _subject_from_context(text, sentence, span, context)

@@ -199,7 +199,9 @@ def _spacy_entities(text: str) -> list[tuple[int, int, MentionType]]:
 
     if nlp.available_model() is None:
         return []
-    doc = nlp.english()(text)
+    from reckon.extract.syntax import parse
+
+    doc = parse(text)
     found = []
     latin_given, _ = given_names()
     for ent in doc.ents:

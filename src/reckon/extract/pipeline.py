@@ -12,10 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from reckon.extract import nlp, syntax
 from reckon.extract.claims import ProposedClaim, propose_claims
 from reckon.extract.gazetteer import Gazetteer
 from reckon.extract.mentions import Mention, find_mentions
-from reckon.extract.text import sentences
+from reckon.extract.text import is_persian, sentences
 
 __all__ = ["Extraction", "extract_text"]
 
@@ -40,5 +41,9 @@ def extract_text(
 ) -> Extraction:
     """Find the mentions in ``text`` and propose the claims its sentences state."""
     mentions = find_mentions(text, gazetteer, use_spacy=use_spacy)
-    claims = propose_claims(text, sentences(text), mentions)
+    found = sentences(text)
+    parses = None
+    if use_spacy and not is_persian(text) and nlp.available_model() is not None:
+        parses = syntax.Parses(text, [(s.start, s.end) for s in found])
+    claims = propose_claims(text, found, mentions, parses)
     return Extraction(text, mentions, claims)
