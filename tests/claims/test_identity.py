@@ -229,3 +229,55 @@ def test_link_commands(
     assert undone.exit_code == 0, undone.output
     with ws.engine.connect() as conn:
         assert person_refs_for(conn, person) == {person}
+
+
+def test_person_shows_list_records_and_claims_of_linked_named_persons(
+    ws: Workspace, add_text: AddText, tmp_path: Path, store_env: dict[str, str]
+) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from reckon.claims.whole import whole_person
+    from reckon.cli import app
+
+    from .conftest import PASSPHRASE
+
+    ids = _setup(ws, add_text, tmp_path)
+    latin, persian = ids["record:Mehrdad Ansari"], ids["record:مهرداد انصاری"]
+    _cluster(ws, latin, persian)
+    cluster, named = f"P{min(latin, persian)}", f"N{ids['Mehrdad Ansari']}"
+    with ws.engine.begin() as conn:
+        user = users.acting_user(conn, "tester")
+        before = whole_person(conn, Locker.open(ws), user, cluster)
+        assert (before.refs, before.named) == ([cluster], [])
+        assert len(before.records) == 2
+        link_person(conn, user, named, cluster, "same name, prison and date")
+    with ws.engine.begin() as conn:
+        user = users.acting_user(conn, "tester")
+        after = whole_person(conn, Locker.open(ws), user, cluster)
+    assert after.refs == [named, cluster]
+    assert [r.id for r in after.named] == [ids["Mehrdad Ansari"]]
+    ((claim, support, quote),) = after.named[0].claims
+    assert (claim.kind, claim.place, support.independent) == ("execution", "Vakilabad Prison", 1)
+    assert quote is not None
+    assert quote.startswith("Mehrdad Ansari was executed")
+    # Both records say he was executed (and held at the prison); they are of one list here.
+    assert {(s.kind, s.lists_stating, s.independent_lists) for s in after.statements} == {
+        ("execution", 1, 1),
+        ("detention", 1, 1),
+    }
+    runner = CliRunner()
+    env = {**store_env, "RECKON_PASSPHRASE": PASSPHRASE}
+    shown = runner.invoke(app, ["-w", str(ws.root), "person", cluster], env=env)
+    assert shown.exit_code == 0, shown.output
+    assert "Vakilabad" in shown.output
+    assert f"Named person {named}" in shown.output
+    assert "according to list mixed" in shown.output
+    as_json = runner.invoke(app, ["-w", str(ws.root), "person", named, "--json"], env=env)
+    data = json.loads(as_json.output)
+    assert data["refs"] == [named, cluster]
+    assert len(data["list_records"]) == 2
+    assert data["named_persons"][0]["claims"][0]["kind"] == "execution"
+    missing = runner.invoke(app, ["-w", str(ws.root), "person", "P999"], env=env)
+    assert missing.exit_code != 0

@@ -12,6 +12,14 @@ def test_demo_builds_a_workspace_and_reports_each_stage(tmp_path: Path) -> None:
     ctx = run_demo(tmp_path / "demo", {})
     stages = [stage for stage, _ in ctx.summary]
     assert stages[0] == "workspace"
+    # The claims stage ties named persons to list persons and records published figures.
+    refs = ctx.results["claims_linked_person"]
+    assert isinstance(refs, list)
+    assert any(r.startswith("N") for r in refs)
+    assert any(r.startswith("P") for r in refs)
+    assert ctx.results["claims_figures"] == 11
+    lines = [line for stage, line in ctx.summary if stage == "claims"]
+    assert any("graded F6" in line and "According to" in line for line in lines)
     assert (tmp_path / "demo" / DEMO_MARKER).is_file()
     # Running again rebuilds the demo folder instead of failing.
     again = run_demo(tmp_path / "demo", {})

@@ -144,6 +144,7 @@ def test_cli_extract_on_a_file_needs_no_workspace(
         BENCH / "probe" / "gold.json",
         BENCH / "probe2" / "gold.json",
         BENCH / "probe3" / "gold.json",
+        BENCH / "probe4" / "gold.json",
     ],
 )
 def test_annotated_set_is_consistent(gold_file: Path) -> None:
@@ -221,3 +222,33 @@ def test_opinion_and_comparison_about_a_named_official_are_not_claims() -> None:
         "might have been saved. Nobody should be executed for their beliefs."
     )
     assert claims_of(text) == []
+
+
+def test_possessive_is_not_part_of_the_name_and_its_execution_is_a_claim() -> None:
+    text = "Majid Sohrabi's execution was confirmed by the prison authorities in 1989."
+    assert _kinds(text) == {("execution", "Majid Sohrabi")}
+
+
+def test_more_synonyms() -> None:
+    assert ("arrest", "Laleh Amini") in _kinds(
+        "Security forces raided the family home in Zanjan and took Laleh Amini away."
+    )
+    assert ("disappearance", "Kamran Amini") in _kinds(
+        "Her brother, Kamran Amini, remains missing."
+    )
+    assert ("detention", "Kamran Amini") in _kinds(
+        "Kamran Amini was picked up by the Komiteh in 1981 and held for three years in Evin."
+    )
+    assert ("ordered", "Hassan Moradi") in _kinds(
+        "Hassan Moradi, a member of the Tehran death commission, approved hundreds of executions."
+    )
+
+
+def test_persian_sentenced_to_death_or_ordered_is_not_an_execution() -> None:
+    assert _kinds("حمید رحیمی در دادگاهی چند دقیقه‌ای به اعدام محکوم شد.") == {
+        ("trial", "حمید رحیمی")
+    }
+    found = _kinds("حسین کاظمی دستور اعدام حمید رحیمی را داد.")
+    assert not any(kind == "execution" for kind, _ in found)
+    assert ("detention", "حمید رحیمی") in _kinds("حمید رحیمی را به زندان اوین بردند.")
+    assert ("disappearance", "حمید رحیمی") in _kinds("از سرنوشت حمید رحیمی هیچ خبری نیست.")

@@ -35,7 +35,7 @@ DEGREES = {
     ClaimKind.WAS_PRESENT: "was present",
     ClaimKind.SAT_ON_COMMISSION: "member of the commission",
 }
-NO_EVENT = {ClaimKind.AFFILIATION}
+NO_EVENT = {ClaimKind.AFFILIATION, ClaimKind.FIGURE}
 
 
 def _system_name(conn: Connection, person_id: int) -> str:

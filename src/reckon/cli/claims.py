@@ -9,9 +9,11 @@ import typer
 from rich.table import Table
 
 from reckon.claims.coding import decide
+from reckon.claims.figures import DEFAULT_REASON, PublishedFigure, read_figures, record_figure
 from reckon.claims.identity import link_history, link_person, propose_links, unlink_person
-from reckon.claims.person import person_report
+from reckon.claims.person import PersonReport
 from reckon.claims.records import load_claims
+from reckon.claims.whole import whole_person
 from reckon.claims.witnesses import add_witness
 from reckon.cli.app import app, console, open_workspace
 from reckon.evidence.locker import Locker
@@ -213,6 +215,55 @@ def claims_link_proposals(
     console.print("Link one with: reckon claims link-person N<id> P<id> --reason TEXT")
 
 
+@claims_app.command("add-figure")
+def claims_add_figure(
+    ctx: typer.Context,
+    source: Annotated[int, typer.Argument(help="The source that publishes the figure.")],
+    who: Annotated[str, typer.Option("--who", help="Whose figure it is (the organisation).")],
+    text: Annotated[str, typer.Option("--text", help="The figure as published.")],
+    measure: Annotated[
+        str, typer.Option("--measure", help="deaths, names_recorded or characterisation.")
+    ] = "deaths",
+    low: Annotated[int | None, typer.Option("--low", help="Low end (none: open).")] = None,
+    high: Annotated[int | None, typer.Option("--high", help="High end (none: open).")] = None,
+    year: Annotated[str | None, typer.Option("--year", help="Year published.")] = None,
+    where: Annotated[
+        str | None, typer.Option("--where", help="Where it was reported or quoted.")
+    ] = None,
+    credibility: Annotated[
+        int, typer.Option("--credibility", help="1–6; 6 (cannot be judged) unless you judged it.")
+    ] = 6,
+    reason: Annotated[
+        str, typer.Option("--reason", help="Why this grade (kept with your name).")
+    ] = DEFAULT_REASON,
+) -> None:
+    """Record a published figure (a death toll) as a graded claim of its source."""
+    figure = PublishedFigure(who, measure, text, low, high, year, where)
+    with open_workspace(ctx) as workspace, workspace.engine.begin() as conn:
+        user = acting_user(conn, workspace.settings.user)
+        claim_id = record_figure(conn, user, source, figure, credibility=credibility, reason=reason)
+    console.print(f"Claim {claim_id}: {figure.statement()}")
+
+
+@claims_app.command("figures")
+def claims_figures(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """List published figures, each attributed to whoever published it, with its grade."""
+    with open_workspace(ctx) as workspace, workspace.engine.connect() as conn:
+        found = read_figures(conn)
+    if as_json:
+        typer.echo(json.dumps([f.as_json() for f in found], ensure_ascii=False, indent=2))
+        return
+    for item in found:
+        console.print(
+            f"[{item.claim_id}] {item.figure.statement()} — source {item.source_id}, "
+            f"grade {item.grade} by {item.graded_by or '-'}: {item.reason or '-'}",
+            markup=False,
+        )
+
+
 def _agrees(value: bool | None) -> str:
     return "-" if value is None else ("agrees" if value else "differs")
 
@@ -220,7 +271,10 @@ def _agrees(value: bool | None) -> str:
 @app.command("person")
 def person(
     ctx: typer.Context,
-    person_id: Annotated[int, typer.Argument(help="The person's id (see 'reckon claims').")],
+    ref: Annotated[
+        str,
+        typer.Argument(help="N5 (named in documents), P12 (a list person) or a bare named id."),
+    ],
     reveal: Annotated[
         bool, typer.Option("--reveal", help="Also show witness records (allowed roles; audited).")
     ] = False,
@@ -230,11 +284,40 @@ def person(
     with open_workspace(ctx) as workspace, workspace.engine.begin() as conn:
         locker = Locker.open(workspace)
         user = acting_user(conn, workspace.settings.user)
-        report = person_report(conn, locker, user, person_id, reveal=reveal)
+        whole = whole_person(conn, locker, user, ref, reveal=reveal)
     if as_json:
-        typer.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2, default=str))
+        typer.echo(json.dumps(whole.as_json(), ensure_ascii=False, indent=2, default=str))
         return
-    console.print(f"[bold]Person {report.id}: {report.name}[/]")
+    others = [r for r in whole.refs if r != whole.ref]
+    console.print(
+        f"[bold]Person {whole.ref}[/]"
+        + (f" (the same person as {', '.join(others)})" if others else "")
+    )
+    if whole.records:
+        table = Table("record", "list", "row", "name", "city", "prison", "date of death")
+        for record in whole.records:
+            name = record.get("full_name") or " ".join(
+                x for x in (record.get("given_name"), record.get("surname")) if x
+            )
+            table.add_row(
+                record["record"], record["list"], record["row"], name, record.get("city", ""),
+                record.get("prison", ""), record.get("death_date", ""),
+            )  # fmt: skip
+        console.print("Lists' records:")
+        console.print(table)
+        for item in whole.statements:
+            where = ", ".join(x for x in (item.value, item.place, item.date_text) if x)
+            console.print(
+                f"  {item.kind} ({where or 'no place or date'}), according to list "
+                f"{item.list_name} (record {item.record_id}); {item.lists_stating} list(s) say so, "
+                f"{item.independent_lists} independent"
+            )
+    for report in whole.named:
+        _print_report(report)
+
+
+def _print_report(report: PersonReport) -> None:
+    console.print(f"[bold]Named person N{report.id}: {report.name}[/]")
     if len(report.spellings) > 1:
         console.print("Written as: " + "; ".join(report.spellings))
     table = Table(

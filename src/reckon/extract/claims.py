@@ -53,6 +53,9 @@ class ClaimKind(StrEnum):
     TOOK_PART = "took_part"
     WAS_PRESENT = "was_present"
     SAT_ON_COMMISSION = "sat_on_commission"
+    # A published figure (a death toll, a count of names): recorded by hand as a claim of
+    # whoever published it (`reckon.claims.figures`); never proposed from text.
+    FIGURE = "figure"
 
 
 ROLE_KINDS = frozenset(
@@ -70,7 +73,7 @@ _PRISONISH = r"(?:prison|jail|gaol|cell|ward|detention|custody|solitary)"
 # victim is read from the parse where there is one (see `reckon.extract.syntax`).
 TRIGGERS: dict[ClaimKind, list[str]] = {
     ClaimKind.ARREST: [
-        r"\barrest(?:ed|s)?\b", r"\btaken\s+into\s+custody\b", r"\b(?:took|take|dragged)\s+(?:him|her|them)\s+away\b", r"\bseized\b", r"\bapprehended\b",
+        r"\b(?:re-?)?arrest(?:ed|s)?\b", r"\btaken\s+into\s+custody\b", r"\b(?:took|take|dragged)\s+(?:\S+\s+){1,3}?away\b", r"\bseized\b", r"\bapprehended\b",
         r"\brounded\s+up\b", r"\bpicked\s+up\b", r"\babducted\b", r"\bkidnapped\b",
         rf"\b(?:taken|dragged|led|removed)\s+(?:away\s+)?from\s+(?:{_POSS}|the\s+family)\s+(?:[\w'’-]+\s+)?{_HOME}",
         rf"\b(?:taken|dragged|removed)\s+(?:away\s+)?(?:from\s+[^.;]{{0,40}}?\s+)?by\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}{_FORCES}", r"\bcame\s+for\s+(?=him\b|her\b|them\b)",
@@ -80,14 +83,14 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
     ],
     ClaimKind.DETENTION: [
         rf"\b(?:was|were|been|being)\s+{_ADVERB}(?:held|imprisoned|jailed|detained|incarcerated|confined|locked\s+up)\b(?!\s+(?:in|on)\s+\d)",
-        rf"\b(?:and|then|later)\s+{_ADVERB}(?:held|imprisoned|jailed|kept|incarcerated)\s+(?:in|at)\b",
+        rf"\b(?:and|then|later)\s+{_ADVERB}(?:held|imprisoned|jailed|kept|incarcerated)\b(?!\s+(?:in|on)\s+\d)",
         r"\b(?:was|were|been|being)\s+kept\s+(?:in|at)\b",
         rf"\bserv(?:ed|ing)\s+(?:{_POSS}\s+|a\s+)?(?:[\w-]+\s+){{0,2}}(?:sentence|term)\s+(?:in|at)\b",
         r"\bspent\s+(?:[\w-]+\s+){0,2}(?:years?|months?|weeks?)\s+(?:in|at)\b", r"\btaken\s+to\s+(?:a|the)\s+prison\b",
         r"\bsolitary\s+confinement\b", rf"\b(?:remained|languished)\s+in\s+(?:[\w-]+\s+){{0,2}}{_PRISONISH}",
         r"\b(?:political\s+)?prisoner\s+(?:in|at)\b", r"\bbehind\s+bars\b",
         r"زندانی\s+بود", r"در\s+زندان\s+(?:\S+\s+){0,2}(?:بود|ماند)", r"زندانی\s+شد", r"زندانی\s+کرد", r"محبوس", r"در\s+حبس", r"حبس\s+(?:بود|شد|کشید)",
-        r"سال\s+(?:را\s+)?در\s+زندان", r"(?:او|وی)\s+را\s+به\s+زندان",
+        r"سال\s+(?:را\s+)?در\s+زندان", r"را\s+(?:\S+\s+){0,2}?به\s+زندان",
     ],
     ClaimKind.TRANSFER: [
         r"\btransferred\b", rf"\b{_POSS}\s+transfer\s+(?:to|from)\b", r"\b(?:was|were)\s+moved\b", r"\bmoved\s+(?:from|to)\b", r"\brelocated\s+to\b",
@@ -96,7 +99,7 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
     ],
     ClaimKind.TRIAL: [
         r"\btried\b", r"\bsentenced\b", r"\bconvicted\b", r"\bcondemned\s+to\b",
-        rf"\b(?:taken|brought|appeared)\s+before\s+(?:the|a)\s+{_COMMISSION}",
+        rf"\b(?:taken|brought|appeared|summoned)\s+before\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}?(?:{_COMMISSION}|court|judge|tribunal)",
         rf"\bwhere\s+the\s+{_COMMISSION}\s+sat\b", rf"\bcalled\s+(?:to|before)\s+the\s+{_COMMISSION}", r"\bhearing\b",
         r"محاکمه", r"به\s+دادگاه", r"محکوم\s+(?:شد|کرد)", r"محکوم\s+به",
     ],
@@ -104,8 +107,9 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         r"\bexecuted\b", r"\bexecution\s+of\b", r"\bhanged\b", r"\bput\s+to\s+death\b", r"\bshot\s+dead\b",
         r"\bfiring\s+squad\b", r"\b(?:sent|led|taken|went|walked)\s+to\s+the\s+gallows\b", r"\bkilled\b",
         r"\bhung\b(?=\s+(?:in|at|on|from|with|together|alongside|\d))", r"\bamong\s+(?:those|the\s+prisoners)\s+(?:executed|hanged)\b",
-        r"\blost\s+(?:his|her|their)\s+li(?:fe|ves)\b", rf"\b{_POSS}\s+execution\b",
-        r"اعدام", r"به\s+دار\s+آویخت", r"به\s+دار\s+کشید", r"تیرباران", r"حلق‌?\s?آویز", r"جان\s+باخت", r"به\s+جوخه",
+        r"\blost\s+(?:his|her|their)\s+li(?:fe|ves)\b", rf"(?:\b{_POSS}\s+|(?<=['’]s\s))execution\b",
+        # Not "sentenced to death" (به اعدام محکوم) nor "the order to execute" (دستور/حکم اعدام).
+        r"(?<!دستور\s)(?<!حکم\s)اعدام(?!\s*محکوم)", r"به\s+دار\s+آویخت", r"به\s+دار\s+کشید", r"تیرباران", r"حلق‌?\s?آویز", r"جان\s+باخت", r"به\s+جوخه",
     ],
     ClaimKind.BURIAL: [
         r"\bburied\b", r"\binterred\b", r"\b(?:mass|unmarked)\s+grave\b", r"\b(?:lie|lies|rest|rests)\s+(?:somewhere\s+|buried\s+)?in\b",
@@ -116,8 +120,8 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         r"\bdisappeared\b", r"\bvanished\b", r"\bwent\s+missing\b", r"\bnever\s+(?:seen|heard\s+(?:from|of))\s+again\b",
         r"\bnever\s+saw\s+(?=(?:him|her|them)\s+again\b)", r"\bfate\s+(?:remains\s+|is\s+still\s+|is\s+)?unknown\b",
         r"\bwhereabouts\s+(?:remain\s+|are\s+|is\s+)?(?:still\s+)?unknown\b", r"\bno\s+news\s+(?:of|from|about)\s+(?:him|her|them)\b",
-        r"\bno\s+trace\s+of\s+(?:him|her|them)\b",
-        r"ناپدید", r"مفقود", r"خبری\s+نشد", r"بی‌?\s?خبر", r"سرنوشت\s+(?:او|وی)\s+(?:نامعلوم|معلوم\s+نیست)",
+        r"\bno\s+trace\s+of\s+(?:him|her|them)\b", r"\b(?:is|was|remains|remained|went|still|are|were)\s+missing\b",
+        r"ناپدید", r"مفقود", r"خبری\s+نشد", r"(?:هیچ\s+)?خبری\s+(?:نیست|نداریم|نداشتیم)", r"بی‌?\s?خبر", r"سرنوشت\s+(?:او|وی)\s+(?:نامعلوم|معلوم\s+نیست)",
     ],
     ClaimKind.RELEASE: [
         r"\breleased\b", r"\bfreed\b", r"\bset\s+free\b", r"\bsurvived\b", r"\bwalked\s+free\b",
@@ -131,7 +135,7 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
     ],
     ClaimKind.ORDERED: [
         r"\bordered\b", r"\bgave\s+the\s+orders?\b", rf"\bsigned\s+(?:the\s+|{_POSS}\s+)?(?:death\s+)?(?:warrants?|sentences?|orders?)\b",
-        r"\bon\s+the\s+orders?\s+of\b", r"\bapproved\s+the\s+(?:executions?|sentences?|death)\b",
+        r"\bon\s+the\s+orders?\s+of\b", r"\bapproved\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:executions?|death\s+sentences?|sentences?)\b",
         r"دستور\s+(?:اعدام|داد)", r"حکم\s+(?:اعدام\s+)?(?:را\s+)?(?:صادر|امضا)", r"به\s+دستور",
     ],
     ClaimKind.TOOK_PART: [

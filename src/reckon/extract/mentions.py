@@ -135,6 +135,9 @@ def _latin_people(text: str) -> list[tuple[int, int]]:
         if not keep:
             continue
         end = match.start("rest") + match.group("rest").index(keep[-1]) + len(keep[-1])
+        # A possessive is not part of the name ("Majid Sohrabi's execution").
+        if keep[-1].endswith(("'s", "’s")):
+            end -= 2
         spans.append((match.start(), end))
     return spans
 

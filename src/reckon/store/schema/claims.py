@@ -55,6 +55,7 @@ from reckon.store.types import JSONText, UTCDateTime
 CLAIM_KINDS = (
     "arrest", "detention", "transfer", "trial", "execution", "burial", "disappearance",
     "release", "affiliation", "ordered", "took_part", "was_present", "sat_on_commission",
+    "figure",
 )  # fmt: skip
 CLAIM_STATUSES = ("proposed", "accepted", "rejected")
 MENTION_TYPES = ("PERSON", "PLACE", "ORG", "DATE")
