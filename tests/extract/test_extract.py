@@ -145,6 +145,7 @@ def test_cli_extract_on_a_file_needs_no_workspace(
         BENCH / "probe2" / "gold.json",
         BENCH / "probe3" / "gold.json",
         BENCH / "probe4" / "gold.json",
+        BENCH / "blind2" / "gold.json",
     ],
 )
 def test_annotated_set_is_consistent(gold_file: Path) -> None:
