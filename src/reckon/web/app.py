@@ -10,7 +10,17 @@ from fastapi.staticfiles import StaticFiles
 from reckon import __version__
 from reckon.evidence import Locker
 from reckon.web import errors
-from reckon.web.routes import persons, public, search, sources, submit, work
+from reckon.web.ratelimit import LoginLimiter
+from reckon.web.routes import (
+    claims,
+    persons,
+    public,
+    publication,
+    search,
+    sources,
+    submit,
+    work,
+)
 from reckon.web.security import SecurityHeaders
 from reckon.web.sessions import Signer, load_secret
 from reckon.workspace import Workspace
@@ -23,6 +33,8 @@ ROUTERS = (
     submit.router,
     work.router,
     sources.router,
+    claims.router,
+    publication.router,
 )
 
 
@@ -41,6 +53,8 @@ def create_app(workspace: Workspace) -> FastAPI:
     # One locker per app: it caches the unwrapped data key between requests.
     app.state.locker = Locker.open(workspace)
     app.state.signer = Signer(load_secret(workspace.settings.web_secret_path))
+    # In memory, per account name: no address is ever kept (see reckon.web.ratelimit).
+    app.state.login_limiter = LoginLimiter()
     for router in ROUTERS:
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

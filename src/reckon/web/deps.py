@@ -18,6 +18,7 @@ from reckon.roles import Permission
 from reckon.store import users
 from reckon.store.users import User
 from reckon.web.i18n import Locale
+from reckon.web.ratelimit import LoginLimiter
 from reckon.web.sessions import COOKIE_NAME, Session, Signer
 from reckon.workspace import Workspace
 
@@ -47,7 +48,13 @@ def get_locker(request: Request) -> Locker:
     return locker
 
 
+def get_limiter(request: Request) -> LoginLimiter:
+    limiter: LoginLimiter = request.app.state.login_limiter
+    return limiter
+
+
 WorkspaceDep = Annotated[Workspace, Depends(get_workspace)]
+LimiterDep = Annotated[LoginLimiter, Depends(get_limiter)]
 LockerDep = Annotated[Locker, Depends(get_locker)]
 SignerDep = Annotated[Signer, Depends(get_signer)]
 LocaleDep = Annotated[Locale, Depends(get_locale)]

@@ -15,6 +15,7 @@ from reckon.roles import Permission, allows
 from reckon.store.users import User
 from reckon.submissions import QueueItem, pending
 from reckon.web.deps import (
+    LimiterDep,
     LocaleDep,
     LockerDep,
     SessionDep,
@@ -77,20 +78,29 @@ def login(
     session: SessionDep,
     signer: SignerDep,
     workspace: WorkspaceDep,
+    limiter: LimiterDep,
     name: Annotated[str, Form(max_length=100)],
     password: Annotated[str, Form(max_length=1000)],
     csrf: Annotated[str, Form(max_length=200)] = "",
 ) -> Response:
     signer.check_csrf(session, csrf)
     try:
+        # A paused name is refused before its password is looked at.
+        limiter.check(name)
         with workspace.engine.connect() as conn:
-            user = authenticate(conn, name, password)
+            try:
+                user = authenticate(conn, name, password)
+            except PermissionDenied:
+                limiter.failed(name)
+                raise
     except PermissionDenied as exc:
         assert session is not None
+        message = exc.message if exc.hint is None else f"{exc.message} {exc.hint}"
         page = LoginPage(
-            Chrome(loc=loc, path="/work/login", csrf=signer.csrf_token(session)), error=exc.message
+            Chrome(loc=loc, path="/work/login", csrf=signer.csrf_token(session)), error=message
         )
-        return render("work/login.html", page, status_code=403)
+        return render("work/login.html", page, status_code=exc.http_status)
+    limiter.succeeded(name)
     response = RedirectResponse(loc.url("/work"), status_code=303)
     # A fresh session id at login, so that a session planted before login is worthless.
     set_session(response, signer, Session(sid=Session.anonymous().sid, user=user.name))
@@ -117,6 +127,10 @@ def work_links(user: User) -> tuple[WorkLink, ...]:
         links.append(WorkLink("/work/sources", "Sources, custody and verification"))
     if allows(user.role, Permission.READ_CONFIDENTIAL):
         links.append(WorkLink("/work/submissions", "Submissions"))
+    if allows(user.role, Permission.CODE_CLAIMS):
+        links.append(WorkLink("/work/claims", "Claims queue: accept, reject, edit"))
+    if allows(user.role, Permission.PUBLISH):
+        links.append(WorkLink("/work/publication", "Publication queue: publish, withdraw, correct"))
     return tuple(links)
 
 

@@ -1,0 +1,227 @@
+"""The publication queue: publish, withdraw and correct items through `reckon.publish`.
+
+The rules (two editors and independent sources for anything naming an alleged
+perpetrator, accepted claims only, never a witness) are the library's; this
+page shows the library's answer before and after a click, and passes an
+override (a written reason and the legal-review flag) only when the editor
+gives one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Form, Query
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+
+from reckon.errors import InputError, ReckonError
+from reckon.evidence import Locker
+from reckon.publish.items import ItemType, item_type
+from reckon.publish.queue import QUEUE_TYPES, PublicationQueue, publication_queue
+from reckon.publish.records import correct, publish, withdraw
+from reckon.publish.rules import Override, Rules
+from reckon.roles import Permission
+from reckon.store.users import User
+from reckon.web.acting import work_chrome
+from reckon.web.deps import LocaleDep, LockerDep, SessionDep, SignerDep, need
+from reckon.web.i18n import Locale
+from reckon.web.sessions import Session, Signer
+from reckon.web.templating import Chrome, render
+
+router = APIRouter()
+Editor = Annotated[User, Depends(need(Permission.PUBLISH))]
+Short = Annotated[str, Form(max_length=200)]
+Text = Annotated[str, Form(max_length=2000)]
+DONE = {
+    "published": "Published: it is on the public pages now.",
+    "withdrawn": "Withdrawn: it is off every public page; the decision and its reason are kept.",
+    "corrected": "Marked as corrected: the reason is shown beside it on the public pages.",
+}
+
+
+@dataclass(frozen=True)
+class PublicationPage:
+    chrome: Chrome
+    queue: PublicationQueue
+    min_sources: int
+    types: tuple[ItemType, ...] = QUEUE_TYPES
+    error: str | None = None
+    notice: str | None = None
+
+
+def _kind(value: str) -> ItemType:
+    kind = item_type(value)
+    if kind not in QUEUE_TYPES:
+        raise InputError(
+            f"{kind.value}s are not published from this queue.",
+            hint="Use one of: " + ", ".join(t.value for t in QUEUE_TYPES) + ".",
+        )
+    return kind
+
+
+def _page(
+    loc: Locale,
+    user: User,
+    session: Session | None,
+    signer: Signer,
+    locker: Locker,
+    kind: ItemType,
+    *,
+    error: ReckonError | None = None,
+    notice: str | None = None,
+) -> Response:
+    rules = Rules.from_settings(locker.workspace.settings)
+    with locker.workspace.engine.connect() as conn:
+        queue = publication_queue(conn, user, kind, rules)
+    chrome = work_chrome(loc, "/work/publication", user, session, signer)
+    page = PublicationPage(
+        chrome,
+        queue,
+        rules.min_independent_sources,
+        error=None if error is None else str(error),
+        notice=notice,
+    )
+    return render("work/publication.html", page, 200 if error is None else error.http_status)
+
+
+@router.get("/work/publication", response_class=HTMLResponse, include_in_schema=False)
+def publication_page(
+    loc: LocaleDep,
+    user: Editor,
+    session: SessionDep,
+    signer: SignerDep,
+    locker: LockerDep,
+    type: Annotated[str, Query(max_length=20)] = "claim",
+    done: Annotated[str | None, Query(max_length=20)] = None,
+) -> Response:
+    notice = DONE.get(done or "")
+    return _page(loc, user, session, signer, locker, _kind(type), notice=notice)
+
+
+def _act(
+    loc: Locale,
+    user: User,
+    session: Session | None,
+    signer: Signer,
+    locker: Locker,
+    csrf: str,
+    kind_name: str,
+    done: str,
+    action: Any,
+) -> Response:
+    signer.check_csrf(session, csrf)
+    kind = _kind(kind_name)
+    try:
+        with locker.workspace.engine.begin() as conn:
+            action(conn, kind)
+    except ReckonError as exc:
+        # The library's refusal, word for word, at the top of the queue it came from.
+        return _page(loc, user, session, signer, locker, kind, error=exc)
+    return RedirectResponse(
+        loc.url("/work/publication", type=kind.value, done=done), status_code=303
+    )
+
+
+@router.post("/work/publication/publish", include_in_schema=False)
+def publish_item(
+    loc: LocaleDep,
+    user: Editor,
+    session: SessionDep,
+    signer: SignerDep,
+    locker: LockerDep,
+    item_id: Short,
+    type: Short = "claim",
+    csrf: Short = "",
+    note: Text = "",
+    override_reason: Text = "",
+    legal_review: Short = "",
+) -> Response:
+    rules = Rules.from_settings(locker.workspace.settings)
+
+    def action(conn: Any, kind: ItemType) -> None:
+        # An override exists only when the editor wrote a reason; Override checks the flag.
+        override = (
+            Override(override_reason.strip(), legal_review == "yes")
+            if override_reason.strip()
+            else None
+        )
+        publish(
+            conn, user, kind, item_id, rules=rules, override=override, note=note.strip() or None
+        )
+
+    return _act(loc, user, session, signer, locker, csrf, type, "published", action)
+
+
+@router.post("/work/publication/withdraw", include_in_schema=False)
+def withdraw_item(
+    loc: LocaleDep,
+    user: Editor,
+    session: SessionDep,
+    signer: SignerDep,
+    locker: LockerDep,
+    item_id: Short,
+    type: Short = "claim",
+    csrf: Short = "",
+    reason: Text = "",
+) -> Response:
+    def action(conn: Any, kind: ItemType) -> None:
+        withdraw(conn, user, kind, item_id, reason)
+
+    return _act(loc, user, session, signer, locker, csrf, type, "withdrawn", action)
+
+
+@router.post("/work/publication/correct", include_in_schema=False)
+def correct_item(
+    loc: LocaleDep,
+    user: Editor,
+    session: SessionDep,
+    signer: SignerDep,
+    locker: LockerDep,
+    item_id: Short,
+    type: Short = "claim",
+    csrf: Short = "",
+    reason: Text = "",
+) -> Response:
+    def action(conn: Any, kind: ItemType) -> None:
+        correct(conn, user, kind, item_id, reason)
+
+    return _act(loc, user, session, signer, locker, csrf, type, "corrected", action)
+
+
+@router.get("/api/work/publication")
+def publication_api(
+    user: Editor,
+    locker: LockerDep,
+    type: Annotated[str, Query(max_length=20)] = "claim",
+) -> dict[str, Any]:
+    """Items of one type waiting for publication (with the rules' answer now) and those public."""
+    rules = Rules.from_settings(locker.workspace.settings)
+    with locker.workspace.engine.connect() as conn:
+        queue = publication_queue(conn, user, _kind(type), rules)
+    return {
+        "type": queue.item_type.value,
+        "waiting_total": queue.waiting_total,
+        "waiting": [
+            {
+                "id": e.facts.item_id,
+                "label": e.facts.label,
+                "names_alleged_perpetrator": e.facts.names_alleged_perpetrator,
+                "independent_sources": e.facts.independent_sources,
+                "refusal": e.refusal,
+            }
+            for e in queue.waiting
+        ],
+        "public": [
+            {
+                "id": p.item_id,
+                "status": p.status,
+                "published_by": p.published_by,
+                "published_at": p.published_at.isoformat(),
+                "override_reason": p.override_reason,
+                "legal_review": p.legal_review,
+                "change_reason": p.change_reason,
+            }
+            for p in queue.public
+        ],
+    }
