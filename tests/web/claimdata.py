@@ -41,6 +41,7 @@ def claims_of(workspace: Workspace, **filters: object) -> list:  # type: ignore[
         user = users.acting_user(conn, workspace.settings.user)
         return load_claims(conn, Locker.open(workspace), user, **filters)  # type: ignore[arg-type]
 
+
 ALLEGATION = (
     "Mansour Zarrinkamar ordered the execution of Firouz Hashemi on 2 August 1988. "
     "Firouz Hashemi was executed at Evin Prison on 2 August 1988.\n"

@@ -81,9 +81,7 @@ def test_the_two_editor_and_sources_rules_are_the_librarys_and_their_refusals_ar
     queue = editor.get("/work/publication")
     assert "needs a second editor" in queue.text
     assert f'id="publish-claim-{ordered}"' not in queue.text
-    refused = editor.post(
-        "/work/publication/publish", data={"csrf": csrf_of(queue.text), **item}
-    )
+    refused = editor.post("/work/publication/publish", data={"csrf": csrf_of(queue.text), **item})
     assert refused.status_code == 403
     assert 'id="refusal"' in refused.text
     assert "needs a second editor" in refused.text
