@@ -13,6 +13,8 @@ from reckon.web import errors
 from reckon.web.ratelimit import LoginLimiter
 from reckon.web.routes import (
     claims,
+    dossiers,
+    linkage,
     persons,
     public,
     publication,
@@ -35,6 +37,8 @@ ROUTERS = (
     sources.router,
     claims.router,
     publication.router,
+    linkage.router,
+    dossiers.router,
 )
 
 

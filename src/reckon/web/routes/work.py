@@ -131,6 +131,10 @@ def work_links(user: User) -> tuple[WorkLink, ...]:
         links.append(WorkLink("/work/claims", "Claims queue: accept, reject, edit"))
     if allows(user.role, Permission.PUBLISH):
         links.append(WorkLink("/work/publication", "Publication queue: publish, withdraw, correct"))
+    if allows(user.role, Permission.REVIEW_LINKS):
+        links.append(WorkLink("/work/links", "Linkage review: pairs, persons, unmerge"))
+    if allows(user.role, Permission.EXPORT_INVESTIGATION):
+        links.append(WorkLink("/work/dossiers", "Case files (PDF)"))
     return tuple(links)
 
 
