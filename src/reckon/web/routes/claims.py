@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Path, Query
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from reckon.claims.coding import CREDIBILITY, decide
@@ -20,8 +20,10 @@ from reckon.claims.protect import may_read_confidential
 from reckon.claims.records import ClaimRecord, load_claim, load_claims
 from reckon.errors import InputError, ReckonError
 from reckon.evidence import Locker
+from reckon.evidence.sources import reveal_field
 from reckon.evidence.text import source_text
 from reckon.extract.claims import ClaimKind
+from reckon.keys import is_sealed_field
 from reckon.roles import Permission
 from reckon.store.schema import sources
 from reckon.store.users import User
@@ -115,6 +117,20 @@ def _quote(text: str, start: int | None, end: int | None) -> Quote | None:
     return Quote(text[lo:start], text[start:end], text[end:hi], lo > 0, hi < len(text))
 
 
+def _title(conn: Connection, locker: Locker, source_id: int, readable: bool) -> str:
+    """The source's title; a confidential source's is sealed and opened only for its readers."""
+    row = conn.execute(
+        select(sources.c.title, sources.c.sha256).where(sources.c.id == source_id)
+    ).first()
+    if row is None or not row.title:
+        return f"source {source_id}"
+    if not is_sealed_field(row.title):
+        return str(row.title)
+    if not readable:
+        return f"confidential source {source_id}"
+    return str(reveal_field(locker, row.title, "title", row.sha256))
+
+
 def _claim_page(
     chrome: Chrome,
     locker: Locker,
@@ -126,11 +142,11 @@ def _claim_page(
     # A write transaction: reading a confidential text appends "revealed" to the custody log.
     with locker.workspace.engine.begin() as conn:
         claim = load_claim(conn, locker, user, claim_id)
-        row = conn.execute(select(sources.c.title).where(sources.c.id == claim.source_id)).first()
-        title = str(row.title or f"source {claim.source_id}") if row else ""
+        readable = may_read_confidential(locker, user)
+        title = _title(conn, locker, claim.source_id, readable)
         quote = None
         note = None
-        if claim.confidential and not may_read_confidential(locker, user):
+        if claim.confidential and not readable:
             note = "The source is confidential; its text is not shown to your role."
         else:
             text = source_text(locker, conn, user, claim.source_id, claim.artifact_id)

@@ -9,7 +9,8 @@ gives one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Query
@@ -19,6 +20,7 @@ from reckon.errors import InputError, ReckonError
 from reckon.evidence import Locker
 from reckon.publish.items import ItemType, item_type
 from reckon.publish.queue import QUEUE_TYPES, PublicationQueue, publication_queue
+from reckon.publish.readers import ReadContext, readers
 from reckon.publish.records import correct, publish, withdraw
 from reckon.publish.rules import Override, Rules
 from reckon.roles import Permission
@@ -45,6 +47,7 @@ class PublicationPage:
     chrome: Chrome
     queue: PublicationQueue
     min_sources: int
+    names: Mapping[str, str] = field(default_factory=dict)
     types: tuple[ItemType, ...] = QUEUE_TYPES
     error: str | None = None
     notice: str | None = None
@@ -58,6 +61,16 @@ def _kind(value: str) -> ItemType:
             hint="Use one of: " + ", ".join(t.value for t in QUEUE_TYPES) + ".",
         )
     return kind
+
+
+def _names(ctx: ReadContext, queue: PublicationQueue) -> dict[str, str]:
+    """The names of the persons the queue's items name, as the editor may read them."""
+    refs = {ref for e in queue.waiting for ref in e.facts.persons}
+    refs |= {ref for p in queue.public for ref in p.persons}
+    read = readers().persons
+    if not refs or read is None:
+        return {}
+    return {ref: view.display_name for ref, view in read(ctx, sorted(refs)).items()}
 
 
 def _page(
@@ -74,11 +87,13 @@ def _page(
     rules = Rules.from_settings(locker.workspace.settings)
     with locker.workspace.engine.connect() as conn:
         queue = publication_queue(conn, user, kind, rules)
+        names = _names(ReadContext(locker, conn, user), queue)
     chrome = work_chrome(loc, "/work/publication", user, session, signer)
     page = PublicationPage(
         chrome,
         queue,
         rules.min_independent_sources,
+        names,
         error=None if error is None else str(error),
         notice=notice,
     )
