@@ -92,6 +92,8 @@ def test_a_reviewer_decides_a_pair_and_unmerges_a_person(
     cluster = re.search(r'href="/work/persons/(P\d+)"', done.text)
     assert cluster is not None
     person = cluster.group(1)
+    opened = client.get(f"/work/links?person={person}", follow_redirects=False)
+    assert opened.headers["location"] == f"/work/persons/{person}"
     page = client.get(f"/work/persons/{person}")
     assert page.status_code == 200
     with workspace.engine.connect() as conn:

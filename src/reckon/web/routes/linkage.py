@@ -161,7 +161,11 @@ def links_page(
     signer: SignerDep,
     locker: LockerDep,
     done: Annotated[str | None, Query(max_length=20)] = None,
+    person: Annotated[str | None, Query(max_length=20, pattern=r"^\s*P[0-9]+\s*$")] = None,
 ) -> Response:
+    if person:
+        # The "open a person" form asks by GET (no JavaScript); the person has an address.
+        return RedirectResponse(loc.url(f"/work/persons/{person.strip()}"), status_code=303)
     notice = f"Recorded: the two records are {done}." if done in DECISIONS else None
     return _links_page(loc, user, session, signer, locker, notice=notice)
 
