@@ -185,6 +185,11 @@ class Workspace:
         self.settings = settings
         self.engine = make_engine(settings.database_url)
         self.blobs = FolderBlobStore(settings.blobs_dir)
+        from reckon.keys import Keyring
+        from reckon.publish.erasure import PersonVault
+
+        # Library code given a connection finds the per-person keys of this workspace.
+        PersonVault.register(self.engine, Keyring.for_settings(settings))
 
     @classmethod
     def open(cls, explicit: Path | None = None, env: Mapping[str, str] | None = None) -> Workspace:

@@ -12,6 +12,7 @@ from reckon.demo.run import data_dir
 from reckon.errors import ConflictError, InputError, NotFoundError
 from reckon.link.capture import capture_histories
 from reckon.link.engines import Engine
+from reckon.link.identity import open_rows
 from reckon.link.imports import import_list
 from reckon.link.review import decide, members, review_queue, trace, unmerge
 from reckon.link.workspace import link_workspace
@@ -80,11 +81,13 @@ def test_import_stores_records_and_attributed_claims(workspace: Workspace) -> No
         assert conn.execute(select(func.count()).select_from(person_records)).scalar() == 276
         families = conn.execute(select(victim_lists).where(victim_lists.c.name == "families")).one()
         assert families.calendar == "jalali"
-        row = conn.execute(
+        stored = conn.execute(
             select(person_records).where(
                 person_records.c.list_id == families.id, person_records.c.row_number == 3
             )
         ).one()
+        assert stored.birth_lo is None  # identifying fields are sealed (reckon.link.identity)
+        [row] = open_rows(conn, [stored])
         # ۱۳۴۱ (Solar Hijri) is 1962/63; ۱۳۶۷/۰۵/۱۹ is 10 August 1988.
         assert (row.birth_lo, row.birth_hi) == (1962, 1963)
         assert row.death_start == "1988-08-10"

@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 
 from reckon.errors import ConflictError, InputError, NotFoundError
+from reckon.link import identity
 from reckon.link.csvio import csv_rows, read_text, records_from_rows
 from reckon.link.dates import calendar_name
 from reckon.link.fields import FIELDS, Record
@@ -206,6 +207,7 @@ def import_list(
     )
     new_ids: dict[str, int] = {}
     n_claims = 0
+    sealed: dict[int, dict[str, Any]] = {}
     for line, record in zip(lines, records, strict=True):
         ref = refs[line]
         death = record.death
@@ -215,14 +217,8 @@ def import_list(
                     list_id=list_id,
                     row_number=int(record.record_id),
                     list_ref=ref,
-                    full_name=record.full_name or None,
-                    given_name=record.given_name or None,
-                    surname=record.surname or None,
-                    father_name=record.father_name or None,
+                    **identity.cleared(),  # names and birth year are sealed below, never in clear
                     sex=record.sex or None,
-                    birth_year=record.birth_year or None,
-                    birth_lo=record.birth_lo,
-                    birth_hi=record.birth_hi,
                     city=record.city or None,
                     prison=record.prison or None,
                     death_date=record.death_date or None,
@@ -230,12 +226,22 @@ def import_list(
                     death_precision=None if death is None else death.precision.value,
                     death_start=None if death is None else death.start.isoformat(),
                     death_end=None if death is None else death.end.isoformat(),
-                    extra=extras[line] or None,
                 )
             )
         )
+        sealed[record_id] = {
+            "full_name": record.full_name,
+            "given_name": record.given_name,
+            "surname": record.surname,
+            "father_name": record.father_name,
+            "birth_year": record.birth_year,
+            "birth_lo": record.birth_lo,
+            "birth_hi": record.birth_hi,
+            "extra": extras[line],
+        }
         new_ids[_key(record, ref)] = record_id
         n_claims += _claims(conn, record_id, list_id, source_id, record, affiliations[line])
+    identity.seal(conn, sealed)
     result = ImportResult(list_id, name, version, len(records), n_claims)
     if old is not None:
         _compare_versions(conn, old.id, new_ids, records, refs, lines, result)
@@ -302,9 +308,10 @@ def _compare_versions(
     lines: list[int],
     result: ImportResult,
 ) -> None:
-    old_rows = conn.execute(
-        select(person_records).where(person_records.c.list_id == old_list_id)
-    ).all()
+    old_rows = identity.open_rows(
+        conn,
+        conn.execute(select(person_records).where(person_records.c.list_id == old_list_id)).all(),
+    )
     old_by_key: dict[str, Any] = {}
     for row in old_rows:
         rec = Record(

@@ -29,6 +29,9 @@ def record_summary(conn: Connection, record_id: int) -> dict[str, str]:
     ).first()
     if row is None:
         raise NotFoundError(f"There is no record {record_id}.")
+    from reckon.link.identity import open_rows
+
+    [row] = open_rows(conn, [row])
     out = {
         "record": str(row.id),
         "list": f"{row.list_name} v{row.version}",

@@ -20,6 +20,7 @@ from reckon.extract.dates import Calendar, DateValue, Precision
 from reckon.link.cluster import Clusters, Edge, cluster
 from reckon.link.engines import Engine
 from reckon.link.fields import Record
+from reckon.link.identity import open_rows
 from reckon.link.model import ClusterSettings, SavedModel
 from reckon.link.run import LinkResult, link
 from reckon.roles import Permission
@@ -75,12 +76,15 @@ def load_records(conn: Connection, list_ids: Iterable[int] | None = None) -> lis
     """The stored person records as linkage records (record_id = the record's number)."""
     lists = current_list_ids(conn) if list_ids is None else None
     wanted = list(lists) if lists is not None else list(list_ids or [])
-    rows = conn.execute(
-        select(person_records, victim_lists.c.name.label("list_name"))
-        .join(victim_lists, victim_lists.c.id == person_records.c.list_id)
-        .where(person_records.c.list_id.in_(wanted))
-        .order_by(person_records.c.id)
-    ).all()
+    rows = open_rows(
+        conn,
+        conn.execute(
+            select(person_records, victim_lists.c.name.label("list_name"))
+            .join(victim_lists, victim_lists.c.id == person_records.c.list_id)
+            .where(person_records.c.list_id.in_(wanted))
+            .order_by(person_records.c.id)
+        ).all(),
+    )
     return [
         Record(
             record_id=str(row.id),

@@ -3,8 +3,10 @@
 Personal data of a person (names, father's name, birth date, address,
 contacts) is kept in ``person_data``, each field sealed (AES-GCM) with a
 random key of that person alone. The person keys are wrapped by the
-workspace's *erasure key* of the current epoch, and the erasure key is
-wrapped by the workspace data key (`reckon.keys`) in ``keys/erasure-key-N.json``.
+workspace's *erasure key* of the current epoch, kept outside the database in
+``keys/erasure-key-N.json`` (beside the signing key, protected like it by the
+folder's permissions: it needs no passphrase, so that importing and linking
+lists, which seal every record's names, work without one).
 
 ``reckon shred PERSON`` starts a new epoch: every other person's key is
 re-wrapped under a new erasure key, the shredded person's wrapped key is
@@ -21,13 +23,14 @@ import base64
 import json
 import os
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
-from sqlalchemy import Connection, delete, select, update
+from sqlalchemy import Connection, Engine, delete, insert, select, update
 
-from reckon.errors import ConflictError, InputError, NotFoundError
+from reckon.errors import ConflictError, InputError, NotFoundError, WorkspaceError
 from reckon.keys import Keyring, new_key, open_with, seal_with
 from reckon.roles import Permission
 from reckon.store import audit
@@ -37,7 +40,9 @@ from reckon.store.users import User
 from reckon.workspace import Workspace
 
 EPOCH_SETTING = "erasure_epoch"
-FORMAT = "reckon erasure key 1"
+FORMAT = "reckon erasure key 2"
+FORMAT_WRAPPED = "reckon erasure key 1"  # wrapped by the data key (read, never written now)
+_CHUNK = 500
 
 # Which person records (subjects) make up a person; the linkage module may register a
 # function that returns a cluster's records. By default a person is its own subject.
@@ -45,12 +50,38 @@ SubjectsOf = Callable[[Connection, str], list[str]]
 SUBJECTS_OF: list[SubjectsOf] = []
 
 
+# What else a shred must overwrite in the same transaction (plaintext copies kept for
+# speed, search entries): each gets the shredded subjects and returns rows changed.
+Scrubber = Callable[[Connection, list[str]], int]
+SCRUBBERS: list[Scrubber] = []
+
+
 def subjects_of(conn: Connection, person_ref: str) -> list[str]:
+    from reckon.publish.readers import readers
+
+    readers()  # installed features register their SUBJECTS_OF and SCRUBBERS with their readers
     for resolve in SUBJECTS_OF:
         found = resolve(conn, person_ref)
         if found:
             return sorted(set(found) | {person_ref})
     return [person_ref]
+
+
+# Library code given only a connection finds the keys folder of the workspace whose
+# engine made it (registered by `PersonVault.register`, which `Workspace` calls).
+_KEYS_DIRS: WeakKeyDictionary[Engine, Keyring] = WeakKeyDictionary()
+
+
+def vault_for(conn: Connection) -> PersonVault:
+    """The vault of the workspace ``conn`` belongs to."""
+    keyring = _KEYS_DIRS.get(conn.engine)
+    if keyring is None:
+        raise WorkspaceError(
+            "This database connection belongs to no open workspace, so the per-person keys "
+            "cannot be found.",
+            hint="Open the workspace (reckon.workspace.Workspace) rather than a bare engine.",
+        )
+    return PersonVault(keyring, keyring.keys_dir)
 
 
 def _b64(data: bytes) -> str:
@@ -102,6 +133,11 @@ class PersonVault:
     def for_workspace(cls, workspace: Workspace) -> PersonVault:
         return cls(Keyring.for_settings(workspace.settings), workspace.settings.keys_dir)
 
+    @staticmethod
+    def register(engine: Engine, keyring: Keyring) -> None:
+        """Let `vault_for` find the keys of the workspace that owns ``engine``."""
+        _KEYS_DIRS[engine] = keyring
+
     # --- epochs --------------------------------------------------------------------
 
     def key_file(self, epoch: int) -> Path:
@@ -124,11 +160,7 @@ class PersonVault:
 
     def _create_epoch_key(self, epoch: int) -> bytes:
         key = new_key()
-        record = {
-            "format": FORMAT,
-            "epoch": epoch,
-            "wrapped_key": _b64(self.keyring.seal(key, _aad_epoch(epoch))),
-        }
+        record = {"format": FORMAT, "epoch": epoch, "key": _b64(key)}
         self.keys_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         path = self.key_file(epoch)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -150,14 +182,18 @@ class PersonVault:
                     "destroyed by 'reckon shred', or keys/ is incomplete.",
                     hint="Restore keys/ from the backup made after the last shred (docs/erasure.md).",
                 ) from None
-            wrapped = base64.b64decode(record["wrapped_key"])
-            self._epoch_keys[epoch] = self.keyring.open(wrapped, _aad_epoch(epoch))
+            if record.get("format") == FORMAT_WRAPPED:
+                wrapped = base64.b64decode(record["wrapped_key"])
+                self._epoch_keys[epoch] = self.keyring.open(wrapped, _aad_epoch(epoch))
+            else:
+                self._epoch_keys[epoch] = base64.b64decode(record["key"])
         return self._epoch_keys[epoch]
 
     def _current_key(self, conn: Connection) -> tuple[int, bytes]:
         epoch = self.epoch(conn)
         if epoch == 0:
             epoch = 1
+            _destroy(self.key_file(epoch))  # left by a transaction that did not commit
             key = self._create_epoch_key(epoch)
             self._set_epoch(conn, epoch)
             return epoch, key
@@ -228,6 +264,65 @@ class PersonVault:
             str(r.field): open_with(key, r.sealed, _aad_field(subject, str(r.field))).decode()
             for r in rows
         }
+
+    def put_many(self, conn: Connection, data: Mapping[str, Mapping[str, str]]) -> None:
+        """Keep the fields of many new subjects at once (an imported list: one key per record).
+
+        Every subject must be new (no key yet): this is the bulk path of an import.
+        """
+        if not data:
+            return
+        epoch, epoch_key = self._current_key(conn)
+        now = utcnow()
+        keys, fields = [], []
+        for subject, values in data.items():
+            key = new_key()
+            keys.append(
+                {
+                    "subject_ref": subject,
+                    "epoch": epoch,
+                    "wrapped_key": seal_with(epoch_key, key, _aad_person(subject)),
+                    "created_at": now,
+                }
+            )
+            fields += [
+                {
+                    "subject_ref": subject,
+                    "field": name,
+                    "sealed": seal_with(key, value.encode("utf-8"), _aad_field(subject, name)),
+                }
+                for name, value in values.items()
+            ]
+        conn.execute(insert(person_keys), keys)
+        if fields:
+            conn.execute(insert(person_data), fields)
+
+    def open_many(self, conn: Connection, subjects: Iterable[str]) -> dict[str, dict[str, str]]:
+        """The fields of each of ``subjects`` that has data and a live key (shredded: absent)."""
+        wanted = sorted(set(subjects))
+        out: dict[str, dict[str, str]] = {}
+        for start in range(0, len(wanted), _CHUNK):
+            chunk = wanted[start : start + _CHUNK]
+            keys = {}
+            for row in conn.execute(
+                select(person_keys.c.subject_ref, person_keys.c.epoch, person_keys.c.wrapped_key)
+                .where(person_keys.c.subject_ref.in_(chunk))
+                .where(person_keys.c.wrapped_key.is_not(None))
+            ):
+                subject = str(row.subject_ref)
+                epoch_key = self._epoch_key(int(row.epoch))
+                keys[subject] = open_with(epoch_key, row.wrapped_key, _aad_person(subject))
+            if not keys:
+                continue
+            for row in conn.execute(
+                select(person_data.c.subject_ref, person_data.c.field, person_data.c.sealed).where(
+                    person_data.c.subject_ref.in_(list(keys))
+                )
+            ):
+                subject, name = str(row.subject_ref), str(row.field)
+                value = open_with(keys[subject], row.sealed, _aad_field(subject, name))
+                out.setdefault(subject, {})[name] = value.decode("utf-8")
+        return out
 
     def is_shredded(self, conn: Connection, subject: str) -> bool:
         value = conn.execute(
@@ -305,6 +400,8 @@ class PersonVault:
                                 subject_ref=subject, epoch=new, created_at=now, **values
                             )
                         )
+                for scrub in SCRUBBERS:
+                    scrub(conn, subjects)
                 if not withheld_among(conn, [person_ref]):
                     withhold(conn, actor, person_ref, "shredded")
                 audit.record(

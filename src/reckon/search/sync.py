@@ -26,7 +26,9 @@ def _entries(conn: Connection) -> Iterator[IndexEntry]:
         person_records.c.surname,
         person_members.c.person_id,
     ).outerjoin(person_members, person_members.c.record_id == person_records.c.id)
-    for row in conn.execute(query.order_by(person_records.c.id)):
+    from reckon.link.identity import open_rows
+
+    for row in open_rows(conn, conn.execute(query.order_by(person_records.c.id)).all()):
         name = row.full_name or " ".join(p for p in (row.given_name, row.surname) if p)
         if name.strip():
             person = row.person_id or f"R{row.id}"

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from reckon.errors import NotFoundError
+from reckon.publish.erasure import SCRUBBERS, SUBJECTS_OF
 from reckon.publish.items import ItemFacts, ItemType
 from reckon.publish.readers import ReadContext, add_person_reader
 from reckon.publish.resolvers import PERSON_RESOLVERS
@@ -36,19 +37,24 @@ _FIELDS = (
 
 
 def _records(conn: Connection, refs: Sequence[str]) -> dict[str, list[Any]]:
-    rows = conn.execute(
-        select(
-            person_members.c.person_id,
-            person_records,
-            victim_lists.c.name.label("list_name"),
-            victim_lists.c.source_id,
-            victim_lists.c.file_sha256,
-        )
-        .join(person_records, person_records.c.id == person_members.c.record_id)
-        .join(victim_lists, victim_lists.c.id == person_records.c.list_id)
-        .where(person_members.c.person_id.in_(list(refs)))
-        .order_by(person_records.c.id)
-    ).all()
+    from reckon.link.identity import open_rows
+
+    rows = open_rows(
+        conn,
+        conn.execute(
+            select(
+                person_members.c.person_id,
+                person_records,
+                victim_lists.c.name.label("list_name"),
+                victim_lists.c.source_id,
+                victim_lists.c.file_sha256,
+            )
+            .join(person_records, person_records.c.id == person_members.c.record_id)
+            .join(victim_lists, victim_lists.c.id == person_records.c.list_id)
+            .where(person_members.c.person_id.in_(list(refs)))
+            .order_by(person_records.c.id)
+        ).all(),
+    )
     out: dict[str, list[Any]] = {}
     for row in rows:
         out.setdefault(str(row.person_id), []).append(row)
@@ -198,5 +204,39 @@ def all_persons(ctx: ReadContext) -> list[str]:
     return sorted((str(r.person_id) for r in rows), key=lambda p: int(p[1:]))
 
 
+def cluster_records(conn: Connection, ref: str) -> list[int]:
+    """The records of person ``ref`` (``P<n>``): every record of the cluster now holding
+    record n, and of the cluster now called ``ref`` (ids drift when clusters merge)."""
+    if not (ref.startswith("P") and ref[1:].isdigit()):
+        return []
+    clusters = select(person_members.c.person_id).where(person_members.c.record_id == int(ref[1:]))
+    found = conn.execute(
+        select(person_members.c.record_id).where(
+            person_members.c.person_id.in_(clusters) | (person_members.c.person_id == ref)
+        )
+    ).scalars()
+    return sorted({int(r) for r in found} | {int(ref[1:])})
+
+
+def _subjects(conn: Connection, ref: str) -> list[str]:
+    from reckon.link.identity import subject
+
+    return [subject(r) for r in cluster_records(conn, ref)]
+
+
+def _scrub(conn: Connection, subjects: list[str]) -> int:
+    """A shred also overwrites the records' plaintext columns and their search entries."""
+    from reckon.link.identity import record_ids, scrub
+    from reckon.search.index import remove
+
+    changed = scrub(conn, subjects)
+    for record_id in record_ids(subjects):
+        changed += remove(conn, record_ref=f"R{record_id}")
+    return changed
+
+
 PERSON_RESOLVERS.setdefault("P", resolve_person)
 add_person_reader(read_persons, all_persons)
+if _subjects not in SUBJECTS_OF:
+    SUBJECTS_OF.append(_subjects)
+    SCRUBBERS.append(_scrub)
