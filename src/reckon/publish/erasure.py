@@ -367,7 +367,7 @@ class PersonVault:
         actor.require(Permission.ERASE)
         if not reason.strip():
             raise InputError("Shredding a person needs a reason.", hint="Give one with --reason.")
-        from reckon.publish.withhold import withheld_among, withhold
+        from reckon.publish.withhold import withheld_exactly, withhold
 
         new = 0
         try:
@@ -402,7 +402,7 @@ class PersonVault:
                         )
                 for scrub in SCRUBBERS:
                     scrub(conn, subjects)
-                if not withheld_among(conn, [person_ref]):
+                if not withheld_exactly(conn, [person_ref]):
                     withhold(conn, actor, person_ref, "shredded")
                 audit.record(
                     conn,

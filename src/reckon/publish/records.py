@@ -44,15 +44,34 @@ class Publication:
         return self.status in LIVE
 
 
+def _live_ids(conn: Connection, kind: ItemType, item_id: str) -> list[int]:
+    return [
+        int(v)
+        for v in conn.execute(
+            select(publications.c.id).where(
+                publications.c.item_type == kind.value,
+                publications.c.item_id == item_id,
+                publications.c.status.in_(LIVE),
+            )
+        ).scalars()
+    ]
+
+
 def _current_id(conn: Connection, kind: ItemType, item_id: str) -> int | None:
-    value = conn.execute(
-        select(publications.c.id).where(
-            publications.c.item_type == kind.value,
-            publications.c.item_id == item_id,
-            publications.c.status.in_(LIVE),
-        )
-    ).scalar()
-    return None if value is None else int(value)
+    found = _live_ids(conn, kind, item_id)
+    return max(found) if found else None
+
+
+def _published(conn: Connection, facts: ItemFacts) -> bool:
+    """Whether the item is published already. A linked person is when every record it is
+    made of now is covered by a live publication: a cluster that grew by a merge may be
+    published again, to cover the records it gained."""
+    records = [int(p[1:]) for p in facts.persons if p.startswith("R") and p[1:].isdigit()]
+    if facts.item_type is ItemType.PERSON and records:
+        from reckon.publish.visibility import covering
+
+        return set(records) <= set(covering(conn, records))
+    return _current_id(conn, facts.item_type, facts.item_id) is not None
 
 
 def _insert(
@@ -108,7 +127,7 @@ def publish(
     actor.require(Permission.PUBLISH)
     kind = item_type(kind) if isinstance(kind, str) else kind
     facts = resolve(conn, kind, item_id)
-    if _current_id(conn, kind, facts.item_id) is not None:
+    if _published(conn, facts):
         raise ConflictError(
             f"{kind.value} {facts.item_id} is already published.",
             hint="Use 'reckon publication correct' to change what is shown.",
@@ -147,7 +166,7 @@ def publish_many(
         check(facts, actor, rules, bulk=True)
         if withheld_among(conn, facts.persons):
             continue  # a family asked: never published, not even hidden
-        if _current_id(conn, kind, facts.item_id) is None:
+        if not _published(conn, facts):
             batch.append(facts)
     return [_insert(conn, actor, facts, None, note) for facts in batch]
 
@@ -161,12 +180,14 @@ def _change(
         raise InputError(
             "A correction or withdrawal needs a reason.", hint="Give one with --reason TEXT."
         )
-    pub_id = _current_id(conn, kind, item_id)
-    if pub_id is None:
+    live = _live_ids(conn, kind, item_id)
+    if not live:
         raise NotFoundError(f"{kind.value} {item_id} is not published.")
+    pub_id = max(live)
+    # Every live publication of the item changes (a grown cluster may have two).
     conn.execute(
         publications.update()
-        .where(publications.c.id == pub_id)
+        .where(publications.c.id.in_(live))
         .values(status=status, changed_by=actor.id, changed_at=utcnow(), change_reason=reason)
     )
     action = "withdrawn" if status == "withdrawn" else "corrected"

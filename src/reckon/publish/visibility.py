@@ -31,12 +31,11 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any, Final
 
-from sqlalchemy import Connection, and_, exists, select
+from sqlalchemy import Connection, exists, select, true
 
 from reckon.publish.items import ItemType
 from reckon.store.schema import (
     field_disclosures,
-    person_withholds,
     publication_persons,
     publications,
 )
@@ -151,40 +150,162 @@ def public_source(source: Mapping[str, Any]) -> dict[str, Any]:
 
 
 # --- items ------------------------------------------------------------------------------
+#
+# Withholds follow the person (`reckon.publish.equivalence`): a withhold of P12 covers the
+# cluster that holds record 12 now, whatever it is called, and the named persons linked
+# to it. Publications of linked persons follow their records: a publication covers the
+# records of the cluster when it was made (``R<id>`` rows of publication_persons), and a
+# cluster is public while every one of its records is covered and none is withheld, so
+# merging an unpublished or withheld record into a public cluster hides it, and an
+# unmerged record stays public on its own.
 
 
-def _not_withheld() -> Any:
-    """SQL: the publication names no person that is withheld now."""
+def _not_withheld(withheld: set[str]) -> Any:
+    """SQL: the publication names no person in ``withheld``."""
+    if not withheld:
+        return true()
     return ~exists(
-        select(publication_persons.c.person_ref)
-        .join(
-            person_withholds,
-            and_(
-                person_withholds.c.person_ref == publication_persons.c.person_ref,
-                person_withholds.c.lifted_at.is_(None),
-            ),
+        select(publication_persons.c.person_ref).where(
+            publication_persons.c.publication_id == publications.c.id,
+            publication_persons.c.person_ref.in_(sorted(withheld)),
         )
-        .where(publication_persons.c.publication_id == publications.c.id)
     )
 
 
-def _live_query() -> Any:
-    return select(publications).where(publications.c.status.in_(LIVE), _not_withheld())
+def _withheld(conn: Connection) -> set[str]:
+    from reckon.publish.withhold import withheld_refs
+
+    return withheld_refs(conn)
+
+
+def _members(conn: Connection, clusters: Iterable[str]) -> dict[str, list[int]]:
+    """The records of each linked cluster among ``clusters`` (unlinked ones are absent)."""
+    from reckon.store import schema
+
+    table = getattr(schema, "person_members", None)
+    wanted = sorted(set(clusters))
+    out: dict[str, list[int]] = {}
+    if table is None:
+        return out
+    for start in range(0, len(wanted), _CHUNK):
+        for person, record in conn.execute(
+            select(table.c.person_id, table.c.record_id).where(
+                table.c.person_id.in_(wanted[start : start + _CHUNK])
+            )
+        ):
+            out.setdefault(str(person), []).append(int(record))
+    return out
+
+
+def _cluster_of(conn: Connection, records: Iterable[int]) -> dict[int, str]:
+    from reckon.store import schema
+
+    table = getattr(schema, "person_members", None)
+    wanted = sorted(set(records))
+    out: dict[int, str] = {}
+    if table is None:
+        return out
+    for start in range(0, len(wanted), _CHUNK):
+        for person, record in conn.execute(
+            select(table.c.person_id, table.c.record_id).where(
+                table.c.record_id.in_(wanted[start : start + _CHUNK])
+            )
+        ):
+            out[int(record)] = str(person)
+    return out
+
+
+def _record_ref(record_id: int) -> str:
+    return f"R{record_id}"
+
+
+def covering(conn: Connection, records: Iterable[int]) -> dict[int, int]:
+    """For each of ``records``, the oldest live person publication that covers it."""
+    refs = {_record_ref(r): r for r in records}
+    # A publication made before publications listed their records covers the record
+    # its cluster was named after.
+    refs.update({f"P{r}": r for r in records})
+    wanted = sorted(refs)
+    out: dict[int, int] = {}
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        by_person = select(publication_persons.c.person_ref, publications.c.id).join(
+            publications, publications.c.id == publication_persons.c.publication_id
+        )
+        by_item = select(publications.c.item_id, publications.c.id)
+        for query in (
+            by_person.where(publication_persons.c.person_ref.in_(chunk)),
+            by_item.where(publications.c.item_id.in_(chunk)),
+        ):
+            for ref, pub_id in conn.execute(
+                query.where(
+                    publications.c.item_type == ItemType.PERSON.value,
+                    publications.c.status.in_(LIVE),
+                )
+            ):
+                record = refs[str(ref)]
+                out[record] = min(out.get(record, int(pub_id)), int(pub_id))
+    return out
+
+
+def _public_clusters(
+    conn: Connection, members: Mapping[str, list[int]], withheld: set[str]
+) -> dict[str, int]:
+    """Of linked clusters, those public now, each with the publication that covers its
+    first record (the one it is named after)."""
+    covered = covering(conn, [r for rs in members.values() for r in rs])
+    out = {}
+    for cluster, records in members.items():
+        if cluster in withheld or any(_record_ref(r) in withheld for r in records):
+            continue
+        if all(r in covered for r in records):
+            out[cluster] = covered[min(records)]
+    return out
+
+
+def _public_person_ids(conn: Connection, ids: list[str], withheld: set[str]) -> set[str]:
+    members = _members(conn, ids)
+    found = set(_public_clusters(conn, members, withheld))
+    # A cluster name that no longer names a cluster (its record was merged into another)
+    # is not a person any more: the person is public under their current name only.
+    stale = _cluster_of(
+        conn, [int(i[1:]) for i in ids if i not in members and i[:1] == "P" and i[1:].isdigit()]
+    )
+    plain = [
+        i
+        for i in ids
+        if i not in members
+        and i not in withheld
+        and not (i[:1] == "P" and i[1:].isdigit() and int(i[1:]) in stale)
+    ]
+    for start in range(0, len(plain), _CHUNK):
+        found.update(
+            conn.execute(
+                select(publications.c.item_id).where(
+                    publications.c.item_type == ItemType.PERSON.value,
+                    publications.c.item_id.in_(plain[start : start + _CHUNK]),
+                    publications.c.status.in_(LIVE),
+                    _not_withheld(withheld),
+                )
+            ).scalars()
+        )
+    return found
 
 
 def public_ids(conn: Connection, item_type: ItemType | str, ids: Iterable[str]) -> set[str]:
     """Those of ``ids`` whose item of ``item_type`` is public now."""
     kind = ItemType(item_type)
     wanted = sorted(set(ids))
+    withheld = _withheld(conn)
+    if kind is ItemType.PERSON:
+        return _public_person_ids(conn, wanted, withheld)
     found: set[str] = set()
     for start in range(0, len(wanted), _CHUNK):
-        query = (
-            select(publications.c.item_id)
-            .where(publications.c.status.in_(LIVE), _not_withheld())
-            .where(
-                publications.c.item_type == kind.value,
-                publications.c.item_id.in_(wanted[start : start + _CHUNK]),
-            )
+        query = select(publications.c.item_id).where(
+            publications.c.status.in_(LIVE),
+            _not_withheld(withheld),
+            publications.c.item_type == kind.value,
+            publications.c.item_id.in_(wanted[start : start + _CHUNK]),
         )
         found.update(conn.execute(query).scalars())
     return found
@@ -249,26 +370,77 @@ class PublicRegister:
         return public_fields(fields, self.disclosed.get(person_ref, frozenset()))
 
 
+def _public_item(kind: ItemType, item_id: str, row: Any) -> PublicItem:
+    corrected = row.status == "corrected"
+    return PublicItem(
+        item_type=kind,
+        item_id=item_id,
+        publication_id=row.id,
+        status=row.status,
+        published_at=row.published_at,
+        correction=row.change_reason if corrected else None,
+        corrected_at=row.changed_at if corrected else None,
+        legal_review=bool(row.legal_review),
+    )
+
+
+def _person_items(conn: Connection, rows: list[Any], withheld: set[str]) -> dict[str, PublicItem]:
+    """Public persons keyed by their current reference (clusters renamed by merges)."""
+    by_id = {int(r.id): r for r in rows}
+    covered: dict[int, set[int]] = {pub_id: set() for pub_id in by_id}
+    named: dict[int, set[str]] = {pub_id: set() for pub_id in by_id}
+    ids = sorted(by_id)
+    for start in range(0, len(ids), _CHUNK):
+        for pub_id, ref in conn.execute(
+            select(publication_persons.c.publication_id, publication_persons.c.person_ref).where(
+                publication_persons.c.publication_id.in_(ids[start : start + _CHUNK])
+            )
+        ):
+            named[int(pub_id)].add(str(ref))
+            if str(ref).startswith("R") and str(ref)[1:].isdigit():
+                covered[int(pub_id)].add(int(str(ref)[1:]))
+    for row in rows:
+        if str(row.item_id).startswith("P") and str(row.item_id)[1:].isdigit():
+            covered[int(row.id)].add(int(str(row.item_id)[1:]))
+    cluster_of = _cluster_of(conn, {r for rs in covered.values() for r in rs})
+    public = _public_clusters(conn, _members(conn, set(cluster_of.values())), withheld)
+    items: dict[str, PublicItem] = {}
+    for cluster, pub_id in sorted(public.items(), key=lambda kv: (kv[1], kv[0])):
+        items[cluster] = _public_item(ItemType.PERSON, cluster, by_id[pub_id])
+    for row in rows:
+        ref = str(row.item_id)
+        if covered[int(row.id)] & cluster_of.keys():
+            continue  # a linked person: answered by its cluster above
+        if ref in withheld or named[int(row.id)] & withheld or ref in items:
+            continue
+        items[ref] = _public_item(ItemType.PERSON, ref, row)
+    return items
+
+
 def what_is_public(
     conn: Connection, item_types: Iterable[ItemType | str] | None = None
 ) -> PublicRegister:
     """The public register now: every public item, and the fields families chose to show."""
     kinds = [ItemType(t) for t in item_types] if item_types is not None else list(ItemType)
-    query = _live_query().where(publications.c.item_type.in_([k.value for k in kinds]))
+    withheld = _withheld(conn)
     items: dict[ItemType, dict[str, PublicItem]] = {k: {} for k in kinds}
-    for row in conn.execute(query.order_by(publications.c.id)):
-        kind = ItemType(row.item_type)
-        corrected = row.status == "corrected"
-        items[kind][row.item_id] = PublicItem(
-            item_type=kind,
-            item_id=row.item_id,
-            publication_id=row.id,
-            status=row.status,
-            published_at=row.published_at,
-            correction=row.change_reason if corrected else None,
-            corrected_at=row.changed_at if corrected else None,
-            legal_review=bool(row.legal_review),
-        )
+    others = [k.value for k in kinds if k is not ItemType.PERSON]
+    query = select(publications).where(publications.c.status.in_(LIVE))
+    if others:
+        for row in conn.execute(
+            query.where(publications.c.item_type.in_(others), _not_withheld(withheld)).order_by(
+                publications.c.id
+            )
+        ):
+            kind = ItemType(row.item_type)
+            items[kind][row.item_id] = _public_item(kind, row.item_id, row)
+    if ItemType.PERSON in kinds:
+        rows = conn.execute(
+            query.where(publications.c.item_type == ItemType.PERSON.value).order_by(
+                publications.c.id
+            )
+        ).all()
+        items[ItemType.PERSON] = _person_items(conn, list(rows), withheld)
     persons = items.get(ItemType.PERSON, {})
     disclosed = disclosed_fields(conn, persons) if persons else {}
     return PublicRegister(items=items, disclosed=disclosed)

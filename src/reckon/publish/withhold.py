@@ -49,7 +49,7 @@ def withhold(conn: Connection, actor: User, person_ref: str, reason: str) -> int
     actor.require(Permission.PUBLISH)
     ref = _need_ref(person_ref)
     reason = _need_reason(reason, "Withholding a person")
-    if withheld_among(conn, [ref]):
+    if withheld_exactly(conn, [ref]):
         raise ConflictError(f"Person {ref} is already withheld.")
     result = conn.execute(
         person_withholds.insert().values(
@@ -78,7 +78,22 @@ def lift_withhold(conn: Connection, actor: User, person_ref: str, reason: str) -
 
 
 def withheld_among(conn: Connection, person_refs: Iterable[str]) -> set[str]:
-    """Those of ``person_refs`` that are withheld now."""
+    """Those of ``person_refs`` that are withheld now, directly or as the same person as a
+    withheld reference (`reckon.publish.equivalence`: a merged cluster, a linked named person)."""
+    return set(person_refs) & withheld_refs(conn)
+
+
+def withheld_refs(conn: Connection) -> set[str]:
+    """Every person reference that a withhold in force covers now."""
+    from reckon.publish.equivalence import same_person
+
+    direct = conn.execute(
+        select(person_withholds.c.person_ref).where(person_withholds.c.lifted_at.is_(None))
+    ).scalars()
+    return same_person(conn, [str(r) for r in direct])
+
+
+def withheld_exactly(conn: Connection, person_refs: Iterable[str]) -> set[str]:
     wanted = sorted(set(person_refs))
     found: set[str] = set()
     for start in range(0, len(wanted), _CHUNK):

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from reckon.errors import NotFoundError
+from reckon.publish.equivalence import EXPANDERS
 from reckon.publish.erasure import SCRUBBERS, SUBJECTS_OF
 from reckon.publish.items import ItemFacts, ItemType
 from reckon.publish.readers import ReadContext, add_person_reader
@@ -80,7 +81,8 @@ def resolve_person(conn: Connection, ref: str) -> ItemFacts:
         ItemType.PERSON,
         ref,
         label=f"person {ref} ({_name(found[0])})",
-        persons=frozenset({ref}),
+        # The records it is made of: the publication follows them when clusters change.
+        persons=frozenset({ref} | {f"R{r.id}" for r in found}),
         independent_sources=len(sources),
         detail={"records": len(found), "lists": sorted({str(r.list_name) for r in found})},
     )
@@ -224,6 +226,21 @@ def _subjects(conn: Connection, ref: str) -> list[str]:
     return [subject(r) for r in cluster_records(conn, ref)]
 
 
+def same_person(conn: Connection, ref: str) -> set[str]:
+    """The references of the person ``ref`` names now (`reckon.publish.equivalence`):
+    the cluster holding its record, each record ``R<id>`` of it, and the names ``P<id>``
+    its records gave it before."""
+    if ref.startswith("R") and ref[1:].isdigit():
+        return {f"P{ref[1:]}"}
+    records = cluster_records(conn, ref)
+    if not records:
+        return set()
+    clusters = conn.execute(
+        select(person_members.c.person_id).where(person_members.c.record_id.in_(records))
+    ).scalars()
+    return {f"R{r}" for r in records} | {f"P{r}" for r in records} | {str(c) for c in clusters}
+
+
 def _scrub(conn: Connection, subjects: list[str]) -> int:
     """A shred also overwrites the records' plaintext columns and their search entries."""
     from reckon.link.identity import record_ids, scrub
@@ -240,3 +257,4 @@ add_person_reader(read_persons, all_persons)
 if _subjects not in SUBJECTS_OF:
     SUBJECTS_OF.append(_subjects)
     SCRUBBERS.append(_scrub)
+    EXPANDERS.append(same_person)
