@@ -53,6 +53,14 @@ class ItemFacts:
     accepted_by: frozenset[int] = frozenset()
     independent_sources: int = 0
     detail: dict[str, object] = field(default_factory=dict)
+    # The list records a linked person is made of now: a publication covers these
+    # records, so that it follows them when clusters merge or split.
+    records: frozenset[int] = frozenset()
+
+    @property
+    def refs(self) -> frozenset[str]:
+        """The persons it names and its records (``R<id>``): what withholds are checked on."""
+        return self.persons | {f"R{r}" for r in self.records}
 
     @property
     def names_alleged_perpetrator(self) -> bool:

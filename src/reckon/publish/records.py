@@ -66,11 +66,10 @@ def _published(conn: Connection, facts: ItemFacts) -> bool:
     """Whether the item is published already. A linked person is when every record it is
     made of now is covered by a live publication: a cluster that grew by a merge may be
     published again, to cover the records it gained."""
-    records = [int(p[1:]) for p in facts.persons if p.startswith("R") and p[1:].isdigit()]
-    if facts.item_type is ItemType.PERSON and records:
+    if facts.item_type is ItemType.PERSON and facts.records:
         from reckon.publish.visibility import covering
 
-        return set(records) <= set(covering(conn, records))
+        return set(facts.records) <= set(covering(conn, facts.records))
     return _current_id(conn, facts.item_type, facts.item_id) is not None
 
 
@@ -96,10 +95,10 @@ def _insert(
     key = result.inserted_primary_key
     assert key is not None
     pub_id = int(key[0])
-    if facts.persons:
+    if facts.refs:
         conn.execute(
             publication_persons.insert(),
-            [{"publication_id": pub_id, "person_ref": ref} for ref in sorted(facts.persons)],
+            [{"publication_id": pub_id, "person_ref": ref} for ref in sorted(facts.refs)],
         )
     detail: dict[str, object] = {
         "publication": pub_id,
@@ -133,7 +132,7 @@ def publish(
             hint="Use 'reckon publication correct' to change what is shown.",
         )
     check(facts, actor, rules or Rules(), override)
-    withheld = withheld_among(conn, facts.persons)
+    withheld = withheld_among(conn, facts.refs)
     if withheld:
         raise ConflictError(
             f"{kind.value} {facts.item_id} names a withheld person ({', '.join(sorted(withheld))}).",
@@ -164,7 +163,7 @@ def publish_many(
     for item_id in dict.fromkeys(item_ids):
         facts = resolve(conn, kind, item_id)
         check(facts, actor, rules, bulk=True)
-        if withheld_among(conn, facts.persons):
+        if withheld_among(conn, facts.refs):
             continue  # a family asked: never published, not even hidden
         if not _published(conn, facts):
             batch.append(facts)

@@ -81,8 +81,8 @@ def resolve_person(conn: Connection, ref: str) -> ItemFacts:
         ItemType.PERSON,
         ref,
         label=f"person {ref} ({_name(found[0])})",
-        # The records it is made of: the publication follows them when clusters change.
-        persons=frozenset({ref} | {f"R{r.id}" for r in found}),
+        persons=frozenset({ref}),
+        records=frozenset(int(r.id) for r in found),
         independent_sources=len(sources),
         detail={"records": len(found), "lists": sorted({str(r.list_name) for r in found})},
     )
