@@ -19,6 +19,7 @@ from reckon.claims.identity import (
 from reckon.claims.records import load_claims
 from reckon.errors import InputError, NotFoundError, PermissionDenied
 from reckon.evidence import Locker
+from reckon.link.identity import open_rows
 from reckon.link.imports import import_list
 from reckon.roles import Role
 from reckon.store import users
@@ -56,7 +57,10 @@ def _setup(ws: Workspace, add_text: AddText, tmp_path: Path) -> dict[str, int]:
     propose_from_source(ws, source)
     with ws.engine.connect() as conn:
         rows = conn.execute(select(named_persons.c.id, named_persons.c.name)).all()
-        records = conn.execute(select(person_records.c.id, person_records.c.full_name)).all()
+        # Names are sealed per record (reckon.link.identity): read them opened.
+        records = open_rows(
+            conn, conn.execute(select(person_records.c.id, person_records.c.full_name)).all()
+        )
     ids = {str(r.name): int(r.id) for r in rows}
     ids.update({f"record:{r.full_name}": int(r.id) for r in records})
     return ids

@@ -358,11 +358,17 @@ def propose_links(
     people = [(int(r.id), str(r.name)) for r in conn.execute(query)]
     if not people:
         return []
-    records = conn.execute(
-        select(person_records, victim_lists.c.name.label("list_name")).join(
-            victim_lists, victim_lists.c.id == person_records.c.list_id
-        )
-    ).all()
+    from reckon.link.identity import open_rows
+
+    # Records keep their names sealed (reckon.link.identity): open them to compare.
+    records = open_rows(
+        conn,
+        conn.execute(
+            select(person_records, victim_lists.c.name.label("list_name")).join(
+                victim_lists, victim_lists.c.id == person_records.c.list_id
+            )
+        ).all(),
+    )
     record_keys: dict[int, NameKeys] = {}
     by_token: dict[str, set[int]] = {}
     rows_by_id = {}

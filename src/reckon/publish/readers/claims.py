@@ -15,6 +15,7 @@ from sqlalchemy import Connection, select
 from reckon.claims.corroboration import corroborate
 from reckon.claims.records import ClaimRecord, load_claims
 from reckon.extract.claims import ROLE_KINDS, ClaimKind
+from reckon.publish.equivalence import EXPANDERS
 from reckon.publish.items import RESOLVERS, ItemFacts, ItemType
 from reckon.publish.readers import READERS, ReadContext, add_person_reader
 from reckon.publish.readers.evidence import source_view
@@ -361,3 +362,18 @@ READERS.all_events = all_events
 READERS.involvements = read_involvements
 READERS.all_involvements = all_involvements
 add_person_reader(read_persons, all_persons)
+
+
+def same_person(conn: Connection, ref: str) -> set[str]:
+    """The list persons (``P<n>``) a named person is tied to, and the named persons tied to a
+    list person (`reckon.claims.identity.person_refs_for`): withholding or shredding one
+    hides the others (`reckon.publish.equivalence`)."""
+    from reckon.claims.identity import person_refs_for
+
+    if ref[:1] in (PREFIX, "P") and ref[1:].isdigit():
+        return person_refs_for(conn, ref)
+    return set()
+
+
+if same_person not in EXPANDERS:
+    EXPANDERS.append(same_person)
