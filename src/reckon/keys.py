@@ -134,14 +134,19 @@ def seal_stream_with(
     index = 0
     pending: bytes | None = None  # a full chunk, held until we know whether it is the last
     for piece in plaintext:
-        buffer += piece
-        while len(buffer) >= size:
+        view = memoryview(piece)  # a large piece is cut up, not copied whole
+        while view:
+            take = size - len(buffer)
+            buffer += view[:take]
+            view = view[take:]
+            if len(buffer) < size:
+                break
             if pending is not None:
                 nonce, chunk_aad = _chunk_nonce_aad(header, index, False, aad)
                 yield cipher.encrypt(nonce, pending, chunk_aad)
                 index += 1
-            pending = bytes(buffer[:size])
-            del buffer[:size]
+            pending = bytes(buffer)
+            buffer.clear()
     if pending is not None and buffer:
         nonce, chunk_aad = _chunk_nonce_aad(header, index, False, aad)
         yield cipher.encrypt(nonce, pending, chunk_aad)

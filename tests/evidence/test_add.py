@@ -186,3 +186,46 @@ def test_audio_is_kept_opaque_with_technical_metadata(locker: Locker, tmp_path: 
         technical = conn.execute(select(sources.c.technical)).scalar_one()
     assert technical["seconds"] == 2.0
     assert technical["channels"] == 1
+
+
+def test_many_new_files_are_written_with_one_insert_a_table(locker: Locker, tmp_path: Path) -> None:
+    from sqlalchemy import event
+
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for n in range(20):
+        (folder / f"{n:02d}.txt").write_text(f"statement number {n}", encoding="utf-8")
+    statements: list[str] = []
+
+    def count(*args: Any) -> None:
+        statements.append(str(args[2]).split("(")[0].strip().upper())
+
+    engine = locker.workspace.engine
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        results = add_paths(locker, [folder], SourceFacts(reliability="C"))
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    assert all(r.ok for r in results)
+    inserts = [s for s in statements if s.startswith("INSERT INTO")]
+    for table in ("SOURCES", "ACQUISITIONS", "SOURCE_GRADES", "TEXT_ARTIFACTS", "CUSTODY_ENTRIES"):
+        assert sum(1 for s in inserts if s.split()[2].strip('"') == table) == 1, (table, inserts)
+    assert _count(locker, sources) == 20
+    with locker.reading() as (conn, _user):
+        from reckon.evidence.history import custody_log
+
+        log = custody_log(conn, limit=0)
+    # the same entries, in the same order, as one file at a time would write
+    assert [line.entry.action for line in log.lines[:4]] == [
+        "acquired",
+        "metadata-changed",
+        "acquired",
+        "text-extracted",
+    ]
+    assert [line.entry.object_type for line in log.lines[4:8]] == [
+        "source",
+        "grade",
+        "acquisition",
+        "text",
+    ]
+    assert verify(locker).ok

@@ -36,6 +36,7 @@ def test_a_stream_round_trips_whatever_its_size(size: int) -> None:
     data = bytes(i % 251 for i in range(size))
     sealed = _seal(data)
     assert _open(sealed) == data
+    assert _open(_seal(data, pieces=max(size, 1))) == data  # one piece of many chunks
     chunks = max(1, -(-size // CHUNK))
     assert len(sealed) == HEADER + size + 16 * chunks
     assert data[:16] not in sealed[HEADER:] or size < 16

@@ -60,3 +60,47 @@ def test_tampering_is_visible_in_the_digest(tmp_path: Path) -> None:
     path.chmod(0o600)
     path.write_bytes(b"0riginal")
     assert store.digest(sha) != sha
+
+
+def test_batched_blobs_are_fsynced_each_with_one_fsync_a_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    store = FolderBlobStore(tmp_path / "blobs")
+    blobs = [b"one", b"two", b"three", b"four"]
+    shas = [hashlib.sha256(b).hexdigest() for b in blobs]
+    for data, sha in zip(blobs, shas, strict=True):
+        store._write(sha, [data], durable=False)
+    synced: list[str] = []
+    real_fsync, real_open = os.fsync, os.open
+    opened: dict[int, str] = {}
+
+    def tracking_open(path: str, flags: int, *args: int) -> int:
+        fd = real_open(path, flags, *args)
+        opened[fd] = str(path)
+        return fd
+
+    def tracking_fsync(fd: int) -> None:
+        synced.append(opened.get(fd, "?"))
+        real_fsync(fd)
+
+    def no_sync() -> None:
+        raise AssertionError("sync(2) waits for every other program's writes")
+
+    monkeypatch.setattr(os, "open", tracking_open)
+    monkeypatch.setattr(os, "fsync", tracking_fsync)
+    monkeypatch.setattr(os, "sync", no_sync)
+    store.make_durable()
+    files = {str(store.path_for(sha)) for sha in shas}
+    folders = {os.path.dirname(f) for f in files}
+    # each new folder's entry lives in its parent, which is synced too (up to the
+    # store's own folder, made by this first write)
+    parents = {os.path.dirname(f) for f in folders} | {str(store.root), str(tmp_path)}
+    others = [s for s in synced if s not in files]
+    assert files <= set(synced)
+    assert len(others) == len(set(others))  # each folder once
+    assert set(others) == folders | parents
+    count = len(synced)
+    store.make_durable()  # nothing left to flush
+    assert len(synced) == count

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Table
+from sqlalchemy import Connection, Table, func, select
 
 from reckon.evidence import sources as _sources
 from reckon.evidence.extract import Extraction
@@ -41,11 +41,28 @@ def _insert_many(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> 
     """Insert rows with one statement; their new ids in the order of ``rows``."""
     if not rows:
         return []
+    if conn.dialect.name == "sqlite":
+        # SQLAlchemy cannot trust the order of SQLite's RETURNING and falls back to
+        # one statement a row. The writer holds SQLite's write lock (BEGIN
+        # IMMEDIATE), so the ids SQLite would give next are known: give them here.
+        last = conn.execute(select(func.max(table.c.id))).scalar()
+        ids = list(range(int(last or 0) + 1, int(last or 0) + 1 + len(rows)))
+        conn.execute(
+            _plain_insert(table), [{**row, "id": i} for row, i in zip(rows, ids, strict=True)]
+        )
+        return ids
     statement = _RETURNING.get(table.name)
     if statement is None:
         statement = table.insert().returning(table.c.id, sort_by_parameter_order=True)
         _RETURNING[table.name] = statement
     return [int(row[0]) for row in conn.execute(statement, rows)]
+
+
+def _plain_insert(table: Table) -> Any:
+    key = f"plain {table.name}"
+    if key not in _RETURNING:
+        _RETURNING[key] = table.insert()
+    return _RETURNING[key]
 
 
 def preserve_run(
