@@ -35,13 +35,14 @@ MAPPING = {
 def import_rows(
     conn: Connection, actor: User, folder: Path, name: str, rows: list[tuple[str, ...]]
 ) -> None:
-    """Import ``rows`` (no, name, father, born, prison, executed) as the list ``name``."""
+    """Import ``rows`` (no, name, father, born, prison, executed[, group]) as the list ``name``."""
     path = folder / f"{name}.csv"
+    group = any(len(r) > len(COLUMNS) for r in rows)
     with path.open("w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out)
-        writer.writerow(COLUMNS)
+        writer.writerow((*COLUMNS, "group") if group else COLUMNS)
         writer.writerows(rows)
-    import_list(conn, actor, path, name, MAPPING)
+    import_list(conn, actor, path, name, {**MAPPING, "group": "affiliation"} if group else MAPPING)
 
 
 def link_run(conn: Connection, actor: User, pairs: list[tuple[int, int, float]]) -> Clusters:

@@ -28,6 +28,7 @@ from .linked import import_rows, link_run
 SECRET = "Shahrzad Varjavand-Fictional"
 SECRET_FATHER = "Bahman-Fictional-Father"
 SECRET_SPELLING = "Shahrzad Varjavandi-Fictional"
+AFFILIATION = "Fictional-Study-Circle"
 OTHER = "Kourosh Tahmasbi-Fictional"
 
 
@@ -50,8 +51,8 @@ def _lists(ws: Workspace, folder: Path) -> None:
             folder,
             "a",
             [
-                ("1", SECRET, SECRET_FATHER, "1961", "Evin", "1988-08-10"),
-                ("2", OTHER, "Jamshid", "1958", "Evin", "1988-08-12"),
+                ("1", SECRET, SECRET_FATHER, "1961", "Evin", "1988-08-10", AFFILIATION),
+                ("2", OTHER, "Jamshid", "1958", "Evin", "1988-08-12", ""),
             ],
         )
         import_rows(conn, actor, folder, "b", [("7", SECRET_SPELLING, "", "1961", "Evin", "")])
@@ -104,6 +105,8 @@ def test_shred_erases_every_record_of_the_person_and_verify_passes(ws: Workspace
         assert search(conn, "Shahrzad Varjavand", visible=lambda _c, refs: set(refs)) == []
         assert search(conn, OTHER, visible=lambda _c, refs: set(refs))[0].person_ref == "P2"
         assert "Varjavand" not in _everything(conn)
+        # The list's word on her political affiliation (a private field) is blanked too.
+        assert AFFILIATION not in _everything(conn)
     assert verify(Locker.open(ws)).ok
 
 

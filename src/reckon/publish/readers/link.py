@@ -247,8 +247,20 @@ def _scrub(conn: Connection, subjects: list[str]) -> int:
     from reckon.search.index import remove
 
     changed = scrub(conn, subjects)
-    for record_id in record_ids(subjects):
+    ids = record_ids(subjects)
+    for record_id in ids:
         changed += remove(conn, record_ref=f"R{record_id}")
+    # What a list says of the person's political affiliation is a private field kept in
+    # clear in list_claims: the shred blanks it (the claim's kind and source stay).
+    for start in range(0, len(ids), 500):
+        changed += conn.execute(
+            list_claims.update()
+            .where(
+                list_claims.c.record_id.in_(ids[start : start + 500]),
+                list_claims.c.kind == "affiliation",
+            )
+            .values(value=None)
+        ).rowcount
     return changed
 
 
