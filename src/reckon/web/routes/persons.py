@@ -16,9 +16,11 @@ from sqlalchemy import Connection, select
 from starlette.responses import HTMLResponse
 
 from reckon.errors import NotFoundError
+from reckon.publish.views import ClaimView
 from reckon.publish.visibility import public_persons
 from reckon.store.schema import search_entries
-from reckon.web.deps import ConnDep, LocaleDep
+from reckon.web.deps import ConnDep, LocaleDep, LockerDep
+from reckon.web.published_claims import published_claims
 from reckon.web.templating import Chrome, render
 
 router = APIRouter()
@@ -52,12 +54,17 @@ def public_person(conn: Connection, person_id: str) -> PublicPerson:
 class PersonPage:
     chrome: Chrome
     person: PublicPerson
+    claims: tuple[ClaimView, ...] = ()
 
 
 @router.get("/person/{person_id}", response_class=HTMLResponse, include_in_schema=False)
-def person_page(loc: LocaleDep, conn: ConnDep, person_id: PersonId) -> HTMLResponse:
+def person_page(
+    loc: LocaleDep, conn: ConnDep, locker: LockerDep, person_id: PersonId
+) -> HTMLResponse:
     person = public_person(conn, person_id)
-    return render("person.html", PersonPage(Chrome(loc=loc, path=f"/person/{person_id}"), person))
+    chrome = Chrome(loc=loc, path=f"/person/{person_id}")
+    claims = published_claims(conn, locker, person_id)
+    return render("person.html", PersonPage(chrome, person, claims))
 
 
 class PersonOut(BaseModel):
