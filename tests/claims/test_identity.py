@@ -223,6 +223,9 @@ def test_link_commands(
     named, person = f"N{ids['Iraj Farahani']}", f"P{ids['record:Iraj Farahani']}"
     linked = runner.invoke(app, [*base, "link-person", named, person, "--reason", "same"], env=env)
     assert linked.exit_code == 0, linked.output
+    by_cluster = runner.invoke(app, [*base, "--person", person, "--json"], env=env)
+    assert by_cluster.exit_code == 0, by_cluster.output
+    assert [c["victim"] for c in json.loads(by_cluster.output)] == ["Iraj Farahani"]
     table = runner.invoke(app, [*base, "link-proposals", "--history"], env=env)
     assert named in table.output
     assert "proposal" in table.output

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Annotated
 
 import typer
@@ -10,7 +11,14 @@ from rich.table import Table
 
 from reckon.claims.coding import decide
 from reckon.claims.figures import DEFAULT_REASON, PublishedFigure, read_figures, record_figure
-from reckon.claims.identity import link_history, link_person, propose_links, unlink_person
+from reckon.claims.identity import (
+    link_history,
+    link_person,
+    parse_ref,
+    person_refs_for,
+    propose_links,
+    unlink_person,
+)
 from reckon.claims.person import PersonReport
 from reckon.claims.records import load_claims
 from reckon.claims.whole import whole_person
@@ -37,7 +45,8 @@ def claims_list(
         int | None, typer.Option("--source", help="Only claims of this source.")
     ] = None,
     person: Annotated[
-        int | None, typer.Option("--person", help="Only claims about this person.")
+        str | None,
+        typer.Option("--person", help="Only claims about this person (N5, 5, or P12: its links)."),
     ] = None,
     kind: Annotated[str | None, typer.Option("--kind", help="Only claims of this kind.")] = None,
     status: Annotated[
@@ -51,9 +60,18 @@ def claims_list(
     with open_workspace(ctx) as workspace, workspace.engine.connect() as conn:
         locker = Locker.open(workspace)
         user = acting_user(conn, workspace.settings.user)
-        found = load_claims(
-            conn, locker, user, source=source, kind=kind, status=status, person=person
-        )
+        named: Sequence[int | None] = [None]
+        if person is not None:
+            parse_ref(person)  # a readable error for anything but N5, 5 or P12
+            refs = person_refs_for(conn, person if not person.strip().isdigit() else f"N{person}")
+            named = [int(r[1:]) for r in sorted(refs) if r.startswith("N")]
+        found = [
+            claim
+            for person_id in named
+            for claim in load_claims(
+                conn, locker, user, source=source, kind=kind, status=status, person=person_id
+            )
+        ]
     if as_json:
         typer.echo(json.dumps([c.as_json() for c in found], ensure_ascii=False, indent=2))
         return

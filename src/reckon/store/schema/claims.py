@@ -49,6 +49,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
+from reckon.store.schema.columns import written_date
 from reckon.store.schema.meta import metadata
 from reckon.store.types import JSONText, UTCDateTime
 
@@ -119,11 +120,7 @@ claims = Table(
     Column("sealed_parties", Text, nullable=True),
     Column("place_id", Integer, ForeignKey("places.id"), nullable=True),
     Column("detail", Text, nullable=True),
-    Column("date_text", Text, nullable=True),
-    Column("date_calendar", String(12), nullable=True),
-    Column("date_precision", String(20), nullable=True),
-    Column("date_start", String(10), nullable=True),
-    Column("date_end", String(10), nullable=True),
+    *written_date(),
     Column("quote_start", Integer, nullable=True),
     Column("quote_end", Integer, nullable=True),
     Column("credibility", Integer, nullable=False),

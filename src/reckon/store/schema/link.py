@@ -36,6 +36,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
+from reckon.store.schema.columns import written_date
 from reckon.store.schema.meta import metadata
 from reckon.store.types import JSONText, UTCDateTime
 
@@ -78,11 +79,7 @@ person_records = Table(
     Column("birth_hi", Integer, nullable=True),
     Column("city", Text, nullable=True),
     Column("prison", Text, nullable=True),
-    Column("death_date", Text, nullable=True),
-    Column("death_calendar", String(12), nullable=True),
-    Column("death_precision", String(20), nullable=True),
-    Column("death_start", String(10), nullable=True),
-    Column("death_end", String(10), nullable=True),
+    *written_date("death", text_column="death_date"),
     Column("extra", JSONText, nullable=True),
     UniqueConstraint("list_id", "row_number", name="list_row"),
 )
@@ -97,11 +94,7 @@ list_claims = Table(
     Column("kind", String(20), nullable=False),
     Column("place", Text, nullable=True),
     Column("value", Text, nullable=True),
-    Column("date_text", Text, nullable=True),
-    Column("date_calendar", String(12), nullable=True),
-    Column("date_precision", String(20), nullable=True),
-    Column("date_start", String(10), nullable=True),
-    Column("date_end", String(10), nullable=True),
+    *written_date(),
     CheckConstraint(
         "kind IN (" + ", ".join(f"'{k}'" for k in CLAIM_KINDS) + ")", name="claim_kind_known"
     ),
