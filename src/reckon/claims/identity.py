@@ -45,9 +45,6 @@ from reckon.store.users import User
 
 NAMED = "N"
 CLUSTER = "P"
-#: A name score at or above this, with no disagreeing place or date, is a strong proposal
-#: even when neither place nor date can be compared.
-STRONG_NAME = 0.90
 #: Claim kinds whose date is the person's death (compared with a list's death date).
 DEATH_KINDS = ("execution", "burial")
 
@@ -69,10 +66,15 @@ class LinkProposal:
 
     @property
     def strong(self) -> bool:
-        """Name alike, nothing disagreeing, and place or date agreeing (or a near-identical name)."""
+        """Name alike, nothing disagreeing, and the place or the date of death agreeing.
+
+        A name alone is never enough: common names recur (two men called Ali
+        Mohammadi died in the same summer), so a name-only match stays a proposal
+        for a coder to judge.
+        """
         if self.score < THRESHOLD or self.place_agrees is False or self.date_agrees is False:
             return False
-        return bool(self.place_agrees or self.date_agrees or self.score >= STRONG_NAME)
+        return bool(self.place_agrees or self.date_agrees)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -455,12 +457,25 @@ def _rank(p: LinkProposal) -> tuple[int, float]:
 
 
 def accept_strong_proposals(conn: Connection, actor: User, reason: str) -> list[LinkProposal]:
-    """Link every strong proposal (as a coder would after reading them), each audited."""
+    """Link every unambiguous strong proposal (as a coder would after reading them), audited.
+
+    A named person with strong proposals to more than one list person is left for a
+    coder: the documents may name two namesakes, or the lists may not have joined
+    one person's records.
+    """
+    proposals = propose_links(conn)
+    clusters: dict[int, set[str]] = {}
+    for proposal in proposals:
+        if proposal.strong:
+            clusters.setdefault(proposal.named_person_id, set()).add(proposal.cluster)
     accepted = []
     seen_persons: set[int] = set()
-    for proposal in propose_links(conn):
-        # A named person is linked to one cluster only: its best strong proposal.
-        if not proposal.strong or proposal.named_person_id in seen_persons:
+    for proposal in proposals:
+        if (
+            not proposal.strong
+            or proposal.named_person_id in seen_persons
+            or len(clusters[proposal.named_person_id]) > 1
+        ):
             continue
         link_person(conn, actor, f"{NAMED}{proposal.named_person_id}", proposal.cluster, reason)
         seen_persons.add(proposal.named_person_id)

@@ -247,7 +247,7 @@ def stage_claims(ctx: DemoContext) -> None:
         "claims",
         f"proposed {proposed} claims from {len(documents)} documents; {CODER} accepted {accepted} "
         "(accepted = correctly read, not true); witnesses recorded sealed; "
-        f"{len(linked)} named persons linked to list persons (strong proposals only)",
+        f"{len(linked)} named persons linked to list persons (unambiguous strong proposals)",
     )
     for line in lines:
         ctx.report("claims", line)
