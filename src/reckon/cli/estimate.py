@@ -23,6 +23,7 @@ from reckon.estimate import (
     read_table,
     read_tables,
 )
+from reckon.estimate.saved import get_estimate, list_estimates, save_estimate
 from reckon.roles import Permission
 from reckon.store import users
 
@@ -150,6 +151,13 @@ def estimate_command(
     plot: Annotated[
         Path | None, typer.Option("--plot", help="Write charts to FILE.png or FILE.svg.")
     ] = None,
+    save: Annotated[
+        bool,
+        typer.Option("--save", help="Keep the result in the workspace (publishable by its id)."),
+    ] = False,
+    label: Annotated[
+        str | None, typer.Option("--label", help="A name for the saved estimate.")
+    ] = None,
 ) -> None:
     """Estimate how many people no list names (multiple systems estimation)."""
     if (table_path is None) == (not from_workspace):
@@ -158,6 +166,8 @@ def estimate_command(
         )
     if (sensitivity or include_derived) and not from_workspace:
         raise InputError("--linkage-sensitivity and --include-derived need --from-workspace.")
+    if label is not None and not save:
+        raise InputError("--label names a saved estimate; add --save.")
     settings = EstimateSettings(
         method=method,
         selection=selection,
@@ -210,6 +220,9 @@ def estimate_command(
     warnings = dict.fromkeys(w for e in result.estimates for w in e.warnings)
     for warning in warnings:
         err_console.print(f"[bold yellow]warning:[/] {escape(warning)}", soft_wrap=True)
+    saved_id = None
+    if save:
+        saved_id = _save(ctx, result, settings, strata, label, _origin(table_path, from_workspace))
     if plot is not None:
         from reckon.estimate.plots import plot_result
 
@@ -218,6 +231,8 @@ def estimate_command(
         out = result.to_dict()
         if sensitivity:
             out["linkage_sensitivity"] = moves
+        if saved_id is not None:
+            out["saved_id"] = saved_id
         typer.echo(json.dumps(out, ensure_ascii=False))
     else:
         _print(result)
@@ -225,3 +240,119 @@ def estimate_command(
             _print_sensitivity(moves)
         if plot is not None:
             console.print(f"Charts written to {plot}.")
+        if saved_id is not None:
+            console.print(
+                f"Saved as estimate {saved_id}; an editor may publish it with "
+                f"'reckon publish estimate {saved_id}'."
+            )
+
+
+def _origin(table_path: Path | None, from_workspace: bool) -> dict[str, object]:
+    if from_workspace or table_path is None:
+        return {"source": "workspace: linked persons of the newest link run"}
+    import hashlib
+
+    digest = hashlib.sha256(table_path.read_bytes()).hexdigest()
+    return {"source": f"file {table_path.name}", "sha256": digest}
+
+
+def _save(
+    ctx: typer.Context,
+    result: Result,
+    settings: EstimateSettings,
+    strata: str | None,
+    label: str | None,
+    origin: dict[str, object],
+) -> int:
+    with open_workspace(ctx) as workspace, workspace.engine.begin() as conn:
+        actor = users.acting_user(conn, workspace.settings.user)
+        return save_estimate(
+            conn, actor, result, settings, strata=strata, origin=origin, label=label
+        )
+
+
+estimates_app = typer.Typer(
+    help="Saved estimates: list them, show one.", invoke_without_command=True
+)
+app.add_typer(estimates_app, name="estimates")
+
+
+@estimates_app.callback()
+def estimates_group(ctx: typer.Context) -> None:
+    """Saved estimates (``reckon estimate ... --save``): list them, show one."""
+    if ctx.invoked_subcommand is None:
+        estimates_list(ctx, as_json=False)
+
+
+@estimates_app.command("list")
+def estimates_list(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
+) -> None:
+    """List saved estimates with their method and interval, newest first."""
+    with open_workspace(ctx) as workspace, workspace.engine.connect() as conn:
+        users.acting_user(conn, workspace.settings.user).require(Permission.ESTIMATE)
+        found = list_estimates(conn)
+    if as_json:
+        typer.echo(json.dumps([s.to_dict() | {"result": None} for s in found], ensure_ascii=False))
+        return
+    if not found:
+        console.print("No saved estimates yet ('reckon estimate ... --save').")
+        return
+    table = Table("id", "label", "method", "estimate", "interval", "strata", "saved by", "when")
+    for s in found:
+        upper = "no upper bound" if s.upper is None else f"{s.upper:,.0f}"
+        table.add_row(
+            str(s.id),
+            escape(s.label or ""),
+            s.method + ("" if s.converged else " (NOT CONVERGED)"),
+            f"{s.estimate:,.0f}",
+            f"{s.lower:,.0f} – {upper} ({s.level:.0%})",
+            escape(s.strata or ""),
+            escape(s.created_by),
+            s.created_at.strftime("%Y-%m-%d %H:%M"),
+        )
+    console.print(table)
+
+
+@estimates_app.command("show")
+def estimates_show(
+    ctx: typer.Context,
+    estimate_id: Annotated[str, typer.Argument(help="The saved estimate's id.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the whole saved result.")] = False,
+) -> None:
+    """Show one saved estimate: settings, every method and stratum, diagnostics."""
+    with open_workspace(ctx) as workspace, workspace.engine.connect() as conn:
+        users.acting_user(conn, workspace.settings.user).require(Permission.ESTIMATE)
+        saved = get_estimate(conn, estimate_id)
+    if as_json:
+        typer.echo(json.dumps(saved.to_dict(), ensure_ascii=False))
+        return
+    console.print(
+        f"Estimate {saved.id}{': ' + escape(saved.label) if saved.label else ''} "
+        f"(saved by {escape(saved.created_by)}, {saved.created_at:%Y-%m-%d %H:%M} UTC)"
+    )
+    for entry in saved.results:
+        d = entry.get("diagnostics", {})
+        console.print(
+            f"  {entry['method']}: {entry['estimate']:,.0f} [{entry['lower']:,.0f}, "
+            f"{_bound(entry.get('upper'))}] ({entry['interval']:.0%}); "
+            + escape(", ".join(f"{k}={v}" for k, v in d.items() if not isinstance(v, dict | list)))
+        )
+        for s in entry.get("strata", []):
+            console.print(
+                f"    {escape(s['stratum'])}: {s['estimate']:,.0f} [{s['lower']:,.0f}, "
+                f"{_bound(s.get('upper'))}] ({s['observed']:,} named)"
+            )
+    console.print(
+        f"{saved.observed:,} named on {len(saved.lists)} lists: {', '.join(saved.lists)}."
+    )
+    console.print("Settings: " + escape(json.dumps(dict(saved.parameters), ensure_ascii=False)))
+    if not saved.converged:
+        console.print(
+            "[bold yellow]The LCMCR chains did NOT converge: do not report this number.[/]"
+        )
+
+
+def _bound(value: object) -> str:
+    return "no upper bound" if value is None else f"{float(str(value)):,.0f}"

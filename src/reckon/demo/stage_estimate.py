@@ -14,14 +14,27 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
 from collections import defaultdict
 from collections.abc import Collection
 
 from reckon.demo.run import DemoContext
-from reckon.estimate import EstimateSettings, LcmcrSettings, estimate_strata, tables_from_histories
+from reckon.estimate import (
+    EstimateSettings,
+    LcmcrSettings,
+    Result,
+    estimate_strata,
+    tables_from_histories,
+)
+from reckon.estimate.saved import save_estimate
+from reckon.publish import records
+from reckon.store.users import acting_user
 
 MIN_STRATUM = 20  # named people a prison needs to be its own stratum
 POOLED = "other prisons"
+INVESTIGATOR = "sara.investigator"  # runs and saves the estimate (see run.DEMO_TEAM)
+EDITOR = "maryam.editor"  # decides to publish it
+LABEL = "Victims behind the demo's linked lists, by prison (synthetic data)"
 UNKNOWN = "prison not recorded"
 SETTINGS = EstimateSettings(
     method="lcmcr",
@@ -96,6 +109,44 @@ def stage_estimate(ctx: DemoContext) -> None:
         "estimate",
         f"capture histories from {origin}; left out as derived: {', '.join(derived) or 'none'}; "
         "an estimate is for investigators until an editor publishes it",
+    )
+    if ctx.workspace is not None:  # the stage's unit tests run it without a workspace
+        _save_and_publish(ctx, result, origin)
+
+
+def _save_and_publish(ctx: DemoContext, result: Result, origin: str) -> None:
+    """Save the run (the investigator), publish it if it converged (an editor), add others' figures."""
+    workspace = ctx.workspace
+    with workspace.engine.begin() as conn:
+        saved_id = save_estimate(
+            conn,
+            acting_user(conn, INVESTIGATOR),
+            result,
+            SETTINGS,
+            strata="prison",
+            origin={"source": f"demo: {origin}", "pooled_below": MIN_STRATUM},
+            label=LABEL,
+        )
+        published = result.estimates[0].converged
+        if published:
+            records.publish(
+                conn,
+                acting_user(conn, EDITOR),
+                "estimate",
+                str(saved_id),
+                note="demo: published with its method and interval, beside others' figures",
+            )
+    ctx.results["saved_estimate"] = saved_id
+    # Figures others have published, each attributed, shown beside ours on /estimates.
+    shutil.copyfile(ctx.data / "published_estimates.csv", workspace.settings.published_figures_path)
+    ctx.report(
+        "estimate",
+        f"saved by {INVESTIGATOR} as estimate {saved_id}"
+        + (
+            f"; {EDITOR} published it (see /estimates beside others' published figures)"
+            if published
+            else "; not published: its chains did not converge"
+        ),
     )
 
 

@@ -14,6 +14,7 @@ from reckon.web.ratelimit import LoginLimiter
 from reckon.web.routes import (
     claims,
     dossiers,
+    estimates,
     linkage,
     persons,
     public,
@@ -39,6 +40,7 @@ ROUTERS = (
     publication.router,
     linkage.router,
     dossiers.router,
+    estimates.router,
 )
 
 

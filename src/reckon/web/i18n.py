@@ -77,6 +77,81 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "work.signed_in": ("Signed in as {name} ({role})", "وارد شده به نام {name} ({role})"),
     "work.submissions": ("Submissions awaiting moderation", "ارسال‌های در انتظار بررسی"),
     "work.no_submissions": ("No submissions are waiting.", "ارسالی در انتظار نیست."),
+    "nav.estimates": ("Estimates", "برآوردها"),
+    "estimates.title": (
+        "How many people were killed: estimates and published figures",
+        "شمار کشته‌شدگان: برآوردها و ارقام منتشرشده",
+    ),
+    "estimates.intro": (
+        "No list names everyone. From the way the lists overlap, reckon estimates how many "
+        "people no list names (multiple systems estimation). Each estimate is shown with its "
+        "interval and the method that produced it; figures others have published are shown "
+        "beside them, each as its author gave it.",
+        "هیچ فهرستی نام همه را ندارد. reckon از همپوشانی فهرست‌ها برآورد می‌کند چند نفر در هیچ "
+        "فهرستی نیامده‌اند (برآورد چندسامانه‌ای). هر برآورد با بازه و روشی که آن را به دست داده "
+        "نشان داده می‌شود؛ ارقامی که دیگران منتشر کرده‌اند در کنار آن‌ها و همان‌گونه که "
+        "گوینده‌شان گفته آمده است.",
+    ),
+    "estimates.ours": ("Estimates published by this register", "برآوردهای منتشرشده در این دفتر"),
+    "estimates.none": ("No estimate has been published yet.", "هنوز برآوردی منتشر نشده است."),
+    "estimates.figure": ("{estimate} people in total", "در مجموع {estimate} نفر"),
+    "estimates.interval": (
+        "{level} interval: {lower} to {upper}",
+        "بازهٔ {level}: از {lower} تا {upper}",
+    ),
+    "estimates.no_upper": (
+        "{level} interval: at least {lower}, with no upper bound",
+        "بازهٔ {level}: دست‌کم {lower}، بدون کران بالا",
+    ),
+    "estimates.method": ("Method", "روش"),
+    "estimates.named": (
+        "{observed} people named on {lists} lists",
+        "{observed} نفر با نام در {lists} فهرست",
+    ),
+    "estimates.stratum": ("Stratum", "لایه"),
+    "estimates.estimate": ("Estimate", "برآورد"),
+    "estimates.named_short": ("Named", "با نام"),
+    "estimates.published_on": ("Published on {date}", "منتشرشده در {date}"),
+    "estimates.corrected": ("Corrected: {reason}", "اصلاح‌شده: {reason}"),
+    "estimates.theirs": ("Figures others have published", "ارقامی که دیگران منتشر کرده‌اند"),
+    "estimates.according_to": ("according to", "به گفتهٔ"),
+    "estimates.reported": ("reported in", "گزارش‌شده در"),
+    "estimates.chart.log": ("logarithmic scale", "مقیاس لگاریتمی"),
+    "estimates.caveat": (
+        "An estimate is a statistical result with uncertainty, not a count. Figures by others "
+        "are their claims, recorded as given and not checked by this register.",
+        "برآورد نتیجه‌ای آماری و همراه با عدم قطعیت است، نه شمارش. ارقام دیگران ادعای خود "
+        "آنان است که همان‌گونه که گفته‌اند ثبت شده و این دفتر آن‌ها را بررسی نکرده است.",
+    ),
+    "estimates.chart.title": (
+        "Estimates and published figures on one scale",
+        "برآوردها و ارقام منتشرشده در یک مقیاس",
+    ),
+    "estimates.chart.ours": ("estimate {id} of this register", "برآورد {id} این دفتر"),
+    "estimates.chart.draws": (
+        "distribution of the draws of the total, with the estimate and its interval",
+        "توزیع نمونه‌های شمار کل، همراه با برآورد و بازهٔ آن",
+    ),
+    "method.lcmcr": ("Bayesian latent-class model (LCMCR)", "مدل طبقات پنهان بیزی (LCMCR)"),
+    "method.loglinear": ("Log-linear model", "مدل لگ‌خطی"),
+    "method.chapman": ("Two-list estimate (Chapman)", "برآورد دوفهرستی (چپمن)"),
+    "method.all": ("Several methods", "چند روش"),
+    "estimates.work_title": ("Saved estimates", "برآوردهای ذخیره‌شده"),
+    "estimates.none_saved": (
+        "No saved estimates yet: run 'reckon estimate --from-workspace --save'.",
+        "هنوز برآوردی ذخیره نشده است: فرمان 'reckon estimate --from-workspace --save' را اجرا کنید.",
+    ),
+    "estimates.not_converged": (
+        "The chains did NOT converge: do not report this number.",
+        "زنجیره‌ها همگرا نشدند: این عدد را گزارش نکنید.",
+    ),
+    "estimates.public": ("public", "عمومی"),
+    "estimates.private": ("not published", "منتشرنشده"),
+    "estimates.saved_by": ("saved by {name} on {date}", "ذخیره‌شده به دست {name} در {date}"),
+    "estimates.diagnostics": ("Diagnostics", "شاخص‌های تشخیصی"),
+    "estimates.settings": ("Settings", "تنظیمات"),
+    "estimates.warnings": ("Warnings", "هشدارها"),
+    "work.estimates": ("Estimates, their diagnostics and charts", "برآوردها، شاخص‌ها و نمودارها"),
     "error.title": ("Something went wrong", "خطایی رخ داد"),
     "error.back": ("Back to the home page", "بازگشت به صفحهٔ اصلی"),
     "footer.privacy": (

@@ -80,7 +80,11 @@ def readers() -> Readers:
     from reckon.store import schema
 
     # A reader is imported only where its feature's tables are part of this installation.
-    for name, table in (("link", "person_members"), ("claims", "involvements")):
+    for name, table in (
+        ("link", "person_members"),
+        ("claims", "involvements"),
+        ("estimates", "estimates"),
+    ):
         if hasattr(schema, table):
             importlib.import_module(f"reckon.publish.readers.{name}")
     return READERS

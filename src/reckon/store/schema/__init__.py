@@ -19,6 +19,7 @@ from reckon.store.schema.claims import (
     witnesses,
 )
 from reckon.store.schema.core import audit_entries, users, workspace_settings
+from reckon.store.schema.estimates import estimates
 from reckon.store.schema.evidence import (
     acquisitions,
     custody_entries,
@@ -54,6 +55,7 @@ __all__ = [
     "claim_decisions",
     "claims",
     "custody_entries",
+    "estimates",
     "event_claims",
     "events",
     "field_disclosures",

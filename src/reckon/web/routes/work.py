@@ -135,6 +135,8 @@ def work_links(user: User) -> tuple[WorkLink, ...]:
         links.append(WorkLink("/work/links", "Linkage review: pairs, persons, unmerge"))
     if allows(user.role, Permission.EXPORT_INVESTIGATION):
         links.append(WorkLink("/work/dossiers", "Case files (PDF)"))
+    if allows(user.role, Permission.ESTIMATE):
+        links.append(WorkLink("/work/estimates", "Estimates, their diagnostics and charts"))
     return tuple(links)
 
 
