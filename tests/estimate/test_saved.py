@@ -168,3 +168,27 @@ def test_cli_saves_lists_and_shows(
     bad = runner.invoke(app, [*ws, "estimate", str(csv), "--label", "x"], env=store_env)
     assert bad.exit_code != 0
     assert "--save" in bad.stderr
+
+
+def test_the_public_export_carries_each_estimates_method_and_interval(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    from reckon.evidence import Locker
+    from reckon.publish.export.public import export_public
+    from reckon.publish.readers import ReadContext
+
+    new_id = _save(workspace, EstimateSettings(method="loglinear"))
+    with workspace.engine.begin() as conn:
+        records.publish(conn, acting_user(conn, "tester"), "estimate", str(new_id))
+    with workspace.engine.connect() as conn:
+        ctx = ReadContext(Locker.open(workspace), conn, acting_user(conn, "tester"))
+        export_public(ctx, tmp_path / "register")
+    (row,) = [
+        json.loads(line)
+        for line in (tmp_path / "register" / "estimates.jsonl").read_text("utf-8").splitlines()
+    ]
+    assert row["estimate_id"] == str(new_id)
+    assert row["method"] == "loglinear"
+    assert row["interval"] == 0.95
+    assert row["lower"] < row["estimate"] < row["upper"]
+    assert row["observed"] == TABLE.observed

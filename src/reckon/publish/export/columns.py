@@ -89,6 +89,15 @@ COLUMNS: Final[dict[str, dict[str, str]]] = {
     },
     "estimates": {
         "estimate_id": "reckon's identifier of the published estimate",
+        "label": "the estimate's name",
+        "method": "lcmcr (Bayesian latent classes), loglinear, chapman (two lists), or all",
+        "estimate": "estimated total, named and unnamed (posterior median or MLE)",
+        "lower": "lower end of the interval",
+        "upper": "upper end of the interval",
+        "interval": "the interval's level (0.95: a 95% interval)",
+        "observed": "how many people the lists name",
+        "lists": "how many lists it is estimated from",
+        "strata": "the field it was estimated by (e.g. prison), if any",
         **_PUBLICATION,
     },
     "sources": {

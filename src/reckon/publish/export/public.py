@@ -26,6 +26,7 @@ from reckon.errors import InputError
 from reckon.publish.export.columns import COLUMNS, PERSON_FIELDS
 from reckon.publish.items import ItemType
 from reckon.publish.readers import ReadContext, Readers, readers
+from reckon.publish.readers.estimates import estimate_row
 from reckon.publish.views import ClaimView, SourceView
 from reckon.publish.visibility import PublicItem, PublicRegister, public_fields, what_is_public
 
@@ -174,8 +175,12 @@ def collect(
             }
         )
 
-    for est_id, item in register.items.get(ItemType.ESTIMATE, {}).items():
-        rows["estimates"].append({"estimate_id": est_id, **_pub(item)})
+    estimates = register.items.get(ItemType.ESTIMATE, {})
+    for est_id, item in estimates.items():
+        # A published estimate always travels with its method and interval.
+        rows["estimates"].append(
+            {"estimate_id": est_id, **estimate_row(ctx.conn, est_id), **_pub(item)}
+        )
 
     for source in cited.values():
         public = source.as_public()

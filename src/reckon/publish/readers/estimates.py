@@ -45,3 +45,19 @@ def _estimate_facts(conn: Connection, item_id: str) -> ItemFacts:
 
 
 RESOLVERS[ItemType.ESTIMATE] = _estimate_facts
+
+
+def estimate_row(conn: Connection, item_id: str) -> dict[str, object]:
+    """What a public export says of a published estimate: its figure, interval and method."""
+    saved = get_estimate(conn, item_id)
+    return {
+        "label": saved.label,
+        "method": saved.method,
+        "estimate": round(saved.estimate, 1),
+        "lower": round(saved.lower, 1),
+        "upper": None if saved.upper is None else round(saved.upper, 1),
+        "interval": saved.level,
+        "observed": saved.observed,
+        "lists": len(saved.lists),
+        "strata": saved.strata,
+    }
