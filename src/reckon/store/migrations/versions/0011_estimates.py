@@ -1,7 +1,7 @@
 """Estimates: saved results of ``reckon estimate --save``.
 
-Revision ID: 0009_estimates
-Revises: 0008_claims
+Revision ID: 0011_estimates
+Revises: 0010_claim_figures
 """
 
 import sqlalchemy as sa
@@ -9,8 +9,8 @@ from alembic import op
 
 from reckon.store.types import JSONText, UTCDateTime
 
-revision = "0009_estimates"
-down_revision = "0008_claims"
+revision = "0011_estimates"
+down_revision = "0010_claim_figures"
 branch_labels = None
 depends_on = None
 
