@@ -22,7 +22,7 @@ from .claimdata import REPORT, SECRET, accept, add_source, claims_of, propose
 from .test_roles import _private_routes
 
 # Path parameters filled with values of the right shape (the role check comes first).
-SAMPLES = {"claim_id": "1", "source_id": "1", "person": "P1"}
+SAMPLES = {"claim_id": "1", "source_id": "1", "person": "P1", "estimate_id": "1"}
 WITNESS = "Parvaneh Golzari"  # fictional: the name of someone who testified
 
 
