@@ -44,6 +44,9 @@ def test_person_page_shows_every_spelling(client: TestClient, workspace: Workspa
     assert client.get("/api/persons/P1").json() == {
         "person_id": "P1",
         "names": ["محمدرضا کریمی", "Mohammad-Reza Karimi"],
+        "facts": [],
+        "conflicts": [],
+        "fields": {},
     }
 
 

@@ -22,6 +22,7 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     ),
     "nav.home": ("Home", "خانه"),
     "nav.search": ("Search", "جستجو"),
+    "nav.places": ("Places", "مکان‌ها"),
     "nav.submit": ("Send information", "ارسال اطلاعات"),
     "nav.work": ("Investigators", "پژوهشگران"),
     "nav.language": ("فارسی", "English"),
@@ -46,6 +47,54 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "Nothing about this person has been published yet.",
         "هنوز چیزی دربارهٔ این فرد منتشر نشده است.",
     ),
+    # the public person and place pages
+    "person.what_happened": (
+        "What happened, according to the sources",
+        "آنچه رخ داد، به گفتهٔ منابع",
+    ),
+    "person.according_to": ("According to", "به گفتهٔ"),
+    "person.reliability": (
+        "Reliability of the source (A completely reliable … F cannot be judged)",
+        "اعتبار منبع (A کاملاً معتبر … F قابل داوری نیست)",
+    ),
+    "person.corroboration": (
+        "{n} source(s), {k} of them independent",
+        "{n} منبع، {k} منبع مستقل",
+    ),
+    "person.independent": ("{k} independent source(s)", "{k} منبع مستقل"),
+    "person.grade": ("grade", "درجه"),
+    "person.as_written": ("as written:", "در منبع:"),
+    "person.date_unknown": ("date not known", "تاریخ نامعلوم"),
+    "person.alleged_perpetrator": ("Alleged perpetrator", "عامل ادعایی"),
+    "person.alleged_role": (
+        "This person is named as an alleged perpetrator; the allegation is the sources', "
+        "not a finding.",
+        "این فرد به عنوان عامل ادعایی نام برده شده است؛ این ادعای منابع است، نه حکم.",
+    ),
+    "person.conflict": ("The sources disagree: {what}", "منابع با هم اختلاف دارند: {what}"),
+    "person.conflict_help": (
+        "These accounts cannot all be right. Each is shown with its sources; reckon does "
+        "not choose between them.",
+        "این روایت‌ها نمی‌توانند همه درست باشند. هر یک با منابعش آمده است؛ reckon میان آن‌ها "
+        "داوری نمی‌کند.",
+    ),
+    "person.about_sources": (
+        "Every item is what a source says, not a finding. Sources that copy one another or "
+        "share an affiliation count as one independent source.",
+        "هر مورد گفتهٔ یک منبع است، نه حکم. منابعی که از یکدیگر نقل می‌کنند یا وابستگی "
+        "مشترک دارند یک منبع مستقل شمرده می‌شوند.",
+    ),
+    "places.title": ("Prisons, cemeteries and mass graves", "زندان‌ها، گورستان‌ها و گورهای جمعی"),
+    "places.intro": (
+        "Places named in the published records, with the persons and events recorded there.",
+        "مکان‌هایی که در سوابق منتشرشده آمده‌اند، با افراد و رویدادهای ثبت‌شده در آن‌ها.",
+    ),
+    "places.none": ("No place has been published yet.", "هنوز مکانی منتشر نشده است."),
+    "places.counts": ("{p} person(s), {e} event(s)", "{p} نفر، {e} رویداد"),
+    "place.persons": ("Persons recorded here", "افراد ثبت‌شده در این مکان"),
+    "place.events": ("Events here", "رویدادها در این مکان"),
+    "place.city": ("City", "شهر"),
+    "place.victims": ("Victims", "قربانیان"),
     "submit.title": ("Send information", "ارسال اطلاعات"),
     "submit.intro": (
         "Tell us what you know about a person who was arrested, imprisoned or executed. "
