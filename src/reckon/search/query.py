@@ -17,13 +17,12 @@
 
 from __future__ import annotations
 
-import heapq
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import cast
+from typing import Any, cast
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 
 from reckon.names.script import detect_script
 from reckon.search.keys import QueryPlan, plan
@@ -52,33 +51,71 @@ class SearchHit:
     score: float
 
 
-def _counts(conn: Connection, keys: Iterable[str]) -> dict[str, int]:
-    rows = conn.execute(
-        select(search_key_counts.c.key, search_key_counts.c.n).where(
-            search_key_counts.c.key.in_(list(keys))
-        )
-    )
-    return {key: int(n) for key, n in rows}
+def _raw(conn: Connection, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
+    """Rows of ``sql`` through the driver's own cursor.
 
-
-def _postings(conn: Connection, keys: list[str]) -> list[tuple[str, int]]:
-    """(key, entry id) rows of ``keys``, read through the driver's cursor.
-
-    This is the hot loop of a search (thousands of rows); the driver's own
-    fetchall is several times faster than building a SQLAlchemy row per result.
+    Search is latency-bound and its statements carry long, variable parameter
+    lists: SQLAlchemy would compile and cache a new statement for every length
+    and build a Row per result, which cost more than the lookups themselves.
     """
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    sql = (
-        f"SELECT key, entry_id FROM {search_keys.name} "  # noqa: S608 - placeholders only
-        f"WHERE key IN ({', '.join([mark] * len(keys))})"
-    )
     cursor = conn.connection.cursor()
     try:
-        cursor.execute(sql, keys)
-        rows = cast("list[tuple[str, int]]", cursor.fetchall())
+        cursor.execute(sql.replace("?", mark), params)
+        rows = cast("list[tuple[Any, ...]]", cursor.fetchall())
     finally:
         cursor.close()
     return rows
+
+
+def _marks(n: int) -> str:
+    return ", ".join(["?"] * n)
+
+
+def _counts(conn: Connection, keys: Iterable[str]) -> dict[str, int]:
+    wanted = list(keys)
+    sql = (
+        f"SELECT key, n FROM {search_key_counts.name} "  # noqa: S608 - placeholders only
+        f"WHERE key IN ({_marks(len(wanted))})"
+    )
+    return {str(key): int(n) for key, n in _raw(conn, sql, wanted)}
+
+
+def _choose(
+    query_plan: QueryPlan, counts: dict[str, int], max_postings: int, limit: int
+) -> list[str]:
+    """The keys to read, rarest first, within the budget of ``max_postings`` entry ids.
+
+    First the exact keys that cover every word of the query (a full pair or a
+    joined name), which are few and precise. If one of them alone gives
+    ``limit`` entries there is no need for more; otherwise every other key,
+    rarest first, and only the rare ones (a quarter of the budget) when whole-name
+    matches exist, to recover misspelt names.
+    """
+    everything = frozenset(range(len(query_plan.words)))
+    full = sorted(
+        (k for k in query_plan.exact if counts.get(k, 0) and query_plan.exact[k] == everything),
+        key=lambda k: counts[k],
+    )
+    rest = sorted(
+        (k for k in query_plan.all_keys if counts.get(k, 0) and k not in full),
+        key=lambda k: (k not in query_plan.exact, counts[k]),
+    )
+    budget = max_postings
+    chosen: list[str] = []
+    for key in full:
+        if counts[key] <= budget:
+            chosen.append(key)
+            budget -= counts[key]
+    if chosen and max(counts[k] for k in chosen) >= limit:
+        return chosen
+    if chosen:
+        budget = min(budget, max_postings // 4)
+    for key in rest:
+        if counts[key] <= budget:
+            chosen.append(key)
+            budget -= counts[key]
+    return chosen
 
 
 def candidates(
@@ -87,51 +124,69 @@ def candidates(
     max_postings: int = MAX_POSTINGS,
     limit: int = CANDIDATES,
 ) -> list[int]:
-    """Entry ids worth scoring, best first.
+    """Entry ids worth scoring, best first: most query words matched, then most matched exactly.
 
-    Keys are read in tiers: first the exact keys that cover every word of the
-    query (a full pair or a joined name), which are few and precise; only if
-    they give fewer than ``limit`` entries, every other key, rarest first,
-    until ``max_postings`` entry ids have been read.
+    The database reads the chosen keys' postings, groups them by entry and
+    ranks the entries, so that only the best ``limit`` ids come back (a common
+    name's thousands of postings never reach Python).
     """
     counts = _counts(conn, query_plan.all_keys)
-    everything = frozenset(range(len(query_plan.words)))
+    chosen = _choose(query_plan, counts, max_postings, limit)
+    if not chosen:
+        return []
     keys = query_plan.all_keys
-    full = sorted(
-        (k for k in query_plan.exact if counts.get(k, 0) and query_plan.exact[k] == everything),
-        key=lambda k: counts[k],
+    # One column per query word: whether any chosen key (or any exact key) covering it matched.
+    columns: list[list[str]] = [[], []]
+    column_params: list[list[str]] = [[], []]
+    for word in range(len(query_plan.words)):
+        covering = [k for k in chosen if word in keys[k]]
+        exactly = [k for k in covering if k in query_plan.exact]
+        for n, group in enumerate((covering, exactly)):
+            if group:
+                columns[n].append(f"MAX(CASE WHEN key IN ({_marks(len(group))}) THEN 1 ELSE 0 END)")
+                column_params[n].extend(group)
+    any_word, exact_word = columns
+    # Parameters in the order of the statement's text: the WHERE list, then ORDER BY's.
+    params: list[Any] = [*chosen, *column_params[0], *column_params[1]]
+    # (A bare number in ORDER BY would name a column: only expressions go there.)
+    order = [f"({' + '.join(terms)}) DESC" for terms in (any_word, exact_word) if terms]
+    sql = (
+        f"SELECT entry_id FROM {search_keys.name} "  # noqa: S608 - placeholders only
+        f"WHERE key IN ({_marks(len(chosen))}) GROUP BY entry_id "
+        f"ORDER BY {', '.join([*order, 'entry_id'])} LIMIT {int(limit)}"
     )
-    rest = sorted(
-        (k for k in keys if counts.get(k, 0) and k not in full),
-        key=lambda k: (k not in query_plan.exact, counts[k]),
+    return [int(row[0]) for row in _raw(conn, sql, params)]
+
+
+def _entries(conn: Connection, ids: list[int]) -> list[tuple[str, str, str]]:
+    sql = (
+        f"SELECT person_ref, name, phonetic FROM {search_entries.name} "  # noqa: S608
+        f"WHERE id IN ({_marks(len(ids))}) ORDER BY id"
     )
-    exact: dict[int, set[int]] = defaultdict(set)
-    fuzzy: dict[int, set[int]] = defaultdict(set)
-    budget = max_postings
-    for tier in (full, rest):
-        if tier is rest and exact:
-            # Whole-name matches exist; read only rare keys to recover misspelt ones.
-            budget = min(budget, max_postings // 4)  # 2,000 ids
-        chosen = []
-        for key in tier:
-            if counts[key] <= budget:
-                chosen.append(key)
-                budget -= counts[key]
-        for key, entry_id in _postings(conn, chosen) if chosen else []:
-            if key in query_plan.exact:
-                exact[entry_id].update(query_plan.exact[key])
-            else:
-                fuzzy[entry_id].update(query_plan.fuzzy[key])
-        if len(exact) >= limit:
+    return [(str(a), str(b), str(c)) for a, b, c in _raw(conn, sql, list(ids))]
+
+
+def _visible_best(
+    conn: Connection, visible: Visible, rows: list[tuple[str, str, str]], order: list[int]
+) -> list[int]:
+    """The best ``FINAL`` rows (in ``order``) whose persons ``visible`` lets through.
+
+    The visibility rule is asked about the most promising persons only, a few
+    more than needed first, and about the next ones only if too many of those
+    are hidden; the rest are never shown.
+    """
+    persons = list(dict.fromkeys(rows[i][0] for i in order))
+    allowed: set[str] = set()
+    asked = 0
+    for size in (FINAL + 5, 3 * FINAL):
+        if asked >= len(persons):
             break
-    entry_ids = set(exact) | set(fuzzy)
-
-    def rank(entry_id: int) -> tuple[int, int, int]:
-        hit_exact = exact.get(entry_id, set())
-        covered = hit_exact | fuzzy.get(entry_id, set())
-        return (-len(covered), -len(hit_exact), entry_id)
-
-    return heapq.nsmallest(limit, entry_ids, key=rank)
+        allowed |= visible(conn, persons[asked:size])
+        asked = size
+        chosen = [i for i in order if rows[i][0] in allowed][:FINAL]
+        if len(chosen) >= FINAL:
+            return chosen
+    return [i for i in order if rows[i][0] in allowed][:FINAL]
 
 
 def search(
@@ -145,27 +200,23 @@ def search(
     ids = candidates(conn, query_plan)
     if not ids:
         return []
-    rows = conn.execute(
-        select(search_entries.c.person_ref, search_entries.c.name, search_entries.c.phonetic).where(
-            search_entries.c.id.in_(ids)
-        )
-    ).all()
-    quick = quick_scores(query, [row.phonetic for row in rows])
+    rows = _entries(conn, ids)
+    quick = quick_scores(query, [phonetic for _, _, phonetic in rows])
     order = sorted(range(len(rows)), key=lambda i: (-quick[i], i))
-    # Ask the visibility rule about the most promising persons only; the rest are never shown.
-    promising = list(dict.fromkeys(rows[i].person_ref for i in order))[: 3 * FINAL]
-    allowed = visible(conn, promising)
-    chosen = [i for i in order if rows[i].person_ref in allowed][:FINAL]
-    model = scores(query, [rows[i].name for i in chosen])
+    chosen = _visible_best(conn, visible, rows, order)
+    # The names model costs most for names it has not seen: score each distinct name once.
+    names = list(dict.fromkeys(rows[i][1] for i in chosen))
+    model = dict(zip(names, scores(query, names), strict=True))
     by_person: dict[str, list[tuple[float, str]]] = defaultdict(list)
-    for i, full in zip(chosen, model, strict=True):
+    for i in chosen:
+        ref, name, _ = rows[i]
         # The names model is fitted to tell two records apart and is strict about typos;
         # a family's misspelt query should still find the name, a little lower.
-        by_person[rows[i].person_ref].append((max(full, TYPO_WEIGHT * quick[i]), rows[i].name))
+        by_person[ref].append((max(model[name], TYPO_WEIGHT * quick[i]), name))
     spellings: dict[str, list[str]] = defaultdict(list)
-    for row in rows:
-        if row.person_ref in by_person:
-            spellings[row.person_ref].append(row.name)
+    for ref, name, _ in rows:
+        if ref in by_person:
+            spellings[ref].append(name)
     script = detect_script(query)
     hits = []
     for person_ref, scored in by_person.items():
