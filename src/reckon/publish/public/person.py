@@ -30,7 +30,6 @@ from typing import Any
 
 from sqlalchemy import Connection, or_, select
 
-from reckon.claims.corroboration import _parents, independent_chains
 from reckon.evidence.locker import Locker
 from reckon.publish.items import PERPETRATOR_ROLE, ItemType
 from reckon.publish.public.facts import (
@@ -117,6 +116,9 @@ def _is_name(text: str) -> bool:
 
 def _independent(conn: Connection, source_ids: Iterable[str]) -> int:
     """Independent chains among cited sources (lists without a preserved source count alone)."""
+    # Imported here: the claims module is heavy, and the web app should start quickly.
+    from reckon.claims.corroboration import _parents, independent_chains
+
     numeric = sorted({int(s) for s in source_ids if s.isdigit()})
     other = {s for s in source_ids if not s.isdigit()}
     affiliations = {
