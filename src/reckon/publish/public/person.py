@@ -16,10 +16,10 @@ Each fact says who says so (`Citation`, a confidential source only as such)
 and how many independent chains of sources support it; facts that cannot all
 be right are kept and flagged (`reckon.publish.public.facts.with_conflicts`).
 
-Persons named in claims (``N…``) and linkage clusters (``P…``) are different
-references to one person until they are joined; the features that join them
-register a `Joiner` in `JOINERS` and the page gathers every joined reference
-that is not withheld.
+A person has several references: a linkage cluster (``P…``), its records
+(``R…``) and the persons named in claims (``N…``) tied to them; the page
+gathers every reference `reckon.publish.equivalence` (and any `Joiner` in
+`JOINERS`) says names the same person, except withheld ones.
 """
 
 from __future__ import annotations
@@ -95,8 +95,14 @@ def _withheld(conn: Connection, refs: Sequence[str]) -> set[str]:
 
 
 def same_person(conn: Connection, ref: str) -> tuple[str, ...]:
-    """``ref`` and every reference a joiner says names the same person, withheld ones left out."""
-    refs = [ref]
+    """``ref`` and every reference that names the same person, withheld ones left out.
+
+    The references come from `reckon.publish.equivalence` (clusters, their
+    records, named persons tied to those records) and from `JOINERS`.
+    """
+    from reckon.publish.equivalence import same_person as equivalent
+
+    refs = [ref, *sorted(equivalent(conn, [ref]) - {ref})]
     for join in JOINERS:
         refs += [r for r in join(conn, ref) if r not in refs]
     hidden = _withheld(conn, refs)
