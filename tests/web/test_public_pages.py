@@ -14,10 +14,13 @@ from collections.abc import Iterator
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from sqlalchemy import select, update
 
+from reckon.link.identity import cleared, seal
 from reckon.publish.public import JOINERS
 from reckon.publish.withhold import withhold
 from reckon.store import users
+from reckon.store.schema import person_records
 from reckon.workspace import Workspace
 
 from .register_data import (
@@ -153,6 +156,20 @@ def test_place_pages_show_published_persons_and_events(
     assert "زندان اوین" in client.get("/places", params={"lang": "fa"}).text
     assert client.get("/places/khavaran-cemetery").status_code == 404
     assert client.get("/api/places/nowhere").status_code == 404
+
+
+def test_place_pages_name_list_persons_whose_names_are_sealed(
+    client: TestClient, register: Register, workspace: Workspace
+) -> None:
+    # Lists imported through reckon keep names sealed under each record's key, never in clear.
+    with workspace.engine.begin() as conn:
+        rows = conn.execute(select(person_records)).all()
+        seal(conn, {int(r.id): dict(r._mapping) for r in rows})
+        conn.execute(update(person_records).values(**cleared()))
+    html = client.get("/places/evin-prison").text
+    assert 'href="/person/P1"' in html
+    entry = html.split('href="/person/P1"', 1)[1].split("</a>", 1)[0]
+    assert "Khalili" in entry or "خلیلی" in entry, entry
 
 
 def test_withheld_persons_vanish_from_every_public_answer(

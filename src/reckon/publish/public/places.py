@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, select
 
 from reckon.evidence.locker import Locker
+from reckon.link.identity import open_rows
 from reckon.publish.items import ItemType
 from reckon.publish.public.facts import AllegedPerpetrator, Citation
 from reckon.publish.public.gazetteer import PlaceRef, place_ref
@@ -93,6 +94,7 @@ def _listed_persons(conn: Connection) -> dict[str, Listed]:
             person_members.c.person_id,
             list_claims.c.kind,
             list_claims.c.place,
+            person_records.c.id,
             person_records.c.full_name,
             person_records.c.given_name,
             person_records.c.surname,
@@ -102,6 +104,8 @@ def _listed_persons(conn: Connection) -> dict[str, Listed]:
         .where(list_claims.c.kind.in_(_LISTED), list_claims.c.place.is_not(None))
         .order_by(person_records.c.id)
     ).all()
+    # Imported names are sealed under each record's erasure key, not stored in clear.
+    rows = open_rows(conn, rows)
     public = public_persons(conn, {str(r.person_id) for r in rows})
     # As on the person page: a place is shown for a person only where a list gives it as
     # their prison (an execution "place" may otherwise be a home town, a private field).
