@@ -21,7 +21,7 @@ docs/names.md for the comparison levels that suit each column.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from reckon.names.honorifics import honorific
@@ -51,6 +51,10 @@ class NameKeys:
     first_last: str  # first and last word of ``latin`` (drops a middle name or father's name)
     honorifics: tuple[str, ...]  # folded honorifics found in the name (seyed, haj, …)
     script: str  # "persian", "latin", "mixed" or "none"
+    # The same name with no word split into known parts (None: no word was split).
+    # A spelling the lexicon lacks may split where the other script keeps the word
+    # whole, or the other way round; comparisons also try both names unsplit.
+    unsplit: NameKeys | None = None
 
     @property
     def latin_joined(self) -> str:
@@ -74,8 +78,11 @@ def _segment(word: str, lexicon: Lexicon) -> tuple[str, ...]:
 
     غلامحسین and Gholamhossein become غلام + حسین and gholam + hossein, as
     Gholam-Hossein is written, so that every spelling has the same words.
-    Both parts must be given names the lexicon knows, of three letters or more.
+    Both parts must be given names the lexicon knows, of three letters or more,
+    and the whole must not be a surname the lexicon knows (نظریان is not ناز + اریان).
     """
+    if detect_script(word) == "persian" and lexicon.role_of(word) == "surname":
+        return (word,)
     whole = phonetic_word(word)
     for cut in range(3, len(word) - 2):
         head, tail = word[:cut], word[cut:]
@@ -87,9 +94,20 @@ def _segment(word: str, lexicon: Lexicon) -> tuple[str, ...]:
     return (word,)
 
 
-def _word_parts(word: str, lexicon: Lexicon) -> list[tuple[str, str, str, str]]:
-    """(usual Latin spelling, phonetic key, skeleton, name) of each part of one normalised word."""
-    segments = _segment(word, lexicon)
+def _word_parts(word: str, lexicon: Lexicon, split: bool = True) -> list[tuple[str, str, str, str]]:
+    """(usual Latin spelling, phonetic key, skeleton, name) of each part of one normalised word.
+
+    With ``split``, a compound written as one word is split into its known parts
+    (`_segment`); without, only a compound the lexicon itself spells with a
+    hyphen is (mohammad-reza).
+    """
+    if detect_script(word) == "latin":
+        persian = lexicon.persian_of(word)
+        if persian is not None:
+            # A spelling the lexicon knows is read as its Persian word, so that both
+            # scripts split it alike: Nazari is نظری, whole, not Naz + Ari.
+            word = persian
+    segments = _segment(word, lexicon) if split else (word,)
     if len(segments) > 1:
         return [p for segment in segments for p in _one_word_parts(segment, lexicon)]
     return _one_word_parts(word, lexicon)
@@ -200,7 +218,19 @@ def _cached_keys(name: str, lexicon: Lexicon) -> NameKeys:
         if glued is not None:
             titles.append(glued)
         core.append(word)
-    parts = [p for w in core for p in _word_parts(w, lexicon)]
+    split_parts: list[tuple[str, str, str, str]] = []
+    whole_parts: list[tuple[str, str, str, str]] = []
+    for word in core:
+        parts = _word_parts(word, lexicon)
+        split_parts += parts
+        whole_parts += _word_parts(word, lexicon, split=False) if len(parts) > 1 else parts
+    keys = _keys_of(split_parts, titles, normal)
+    if whole_parts == split_parts:
+        return keys
+    return replace(keys, unsplit=_keys_of(whole_parts, titles, normal))
+
+
+def _keys_of(parts: list[tuple[str, str, str, str]], titles: list[str], normal: str) -> NameKeys:
     latin_words = [p[0] for p in parts]
     return NameKeys(
         latin=" ".join(latin_words),

@@ -16,6 +16,10 @@ Python loop per pair:
 
 Two alignments are scored, first with first and last with last, and
 crosswise (surname written first without a comma); the better one counts.
+A pair in which either name has a word split into known parts (Gholamhossein
+as Gholam + Hossein) is also scored with both names unsplit, and the better
+reading counts: a spelling the lexicon lacks can look like two given names
+glued (Ahangaryan: Ahang + Aryan) where the Persian word is one (اهنگریان).
 "Surname, Given" with a comma is put in order before keys are computed.
 The weights were fitted on the benchmark's tuning pairs
 (benchmarks/names/fit.py) and `THRESHOLD` maximises F1 there.
@@ -103,6 +107,10 @@ class KeyTable:
     first_known: Strings  # the lexicon's name of the first word if it knows the word, else ""
     last_known: Strings
     words: NDArray[np.int64]
+    # Rows whose name had a word split into known parts, and the table of every
+    # name read with no word split (None when no row was split).
+    split: NDArray[np.bool_]
+    unsplit: KeyTable | None = None
 
     @classmethod
     def of(cls, keys: Sequence[NameKeys]) -> KeyTable:
@@ -113,7 +121,13 @@ class KeyTable:
             out[:] = values
             return out
 
+        split = np.fromiter((k.unsplit is not None for k in keys), np.bool_, len(keys))
+        unsplit = None
+        if split.any():
+            unsplit = cls.of([k.unsplit or k for k in keys])
         return cls(
+            split=split,
+            unsplit=unsplit,
             whole_latin=col([k.latin_joined for k in keys]),
             whole_phonetic=col([k.phonetic for k in keys]),
             sorted_latin=col(["".join(sorted(k.words)) for k in keys]),
@@ -129,7 +143,14 @@ class KeyTable:
 
     def take(self, index: NDArray[np.intp]) -> KeyTable:
         """The rows at ``index`` (e.g. one side of candidate pairs), without recomputing keys."""
-        return KeyTable(**{name: getattr(self, name)[index] for name in self.__dataclass_fields__})
+        columns = {
+            name: getattr(self, name)[index]
+            for name in self.__dataclass_fields__
+            if name != "unsplit"
+        }
+        return KeyTable(
+            **columns, unsplit=None if self.unsplit is None else self.unsplit.take(index)
+        )
 
     def __len__(self) -> int:
         return len(self.words)
@@ -210,15 +231,27 @@ def score_tables(a: KeyTable, b: KeyTable) -> NDArray[np.float64]:
         raise ValueError("score_tables needs two tables of the same length")
     if len(a) == 0:
         return np.zeros(0)
+    score = _best_alignment(a, b)
+    # A word split into known parts on one side may be one word on the other
+    # (Nazari read as Naz + Ari, نظری whole): such pairs are also scored with both
+    # names unsplit, and the better reading counts.
+    rows = np.flatnonzero(a.split | b.split)
+    if len(rows):
+        whole_a = (a if a.unsplit is None else a.unsplit).take(rows)
+        whole_b = (b if b.unsplit is None else b.unsplit).take(rows)
+        score[rows] = np.maximum(score[rows], _best_alignment(whole_a, whole_b))
+    score[(a.words == 0) | (b.words == 0)] = 0.0
+    return score
+
+
+def _best_alignment(a: KeyTable, b: KeyTable) -> NDArray[np.float64]:
     cross = features(a, b, crosswise=True)
     # Either name may be the one written surname first: score both readings, so that
     # the score stays symmetric.
     cross_other = cross[:, _SWAP_FIRST_LAST]
-    score = np.maximum(
+    return np.maximum(
         _logistic(features(a, b)), np.maximum(_logistic(cross), _logistic(cross_other))
     )
-    score[(a.words == 0) | (b.words == 0)] = 0.0
-    return score
 
 
 def score_keys(a: Sequence[NameKeys], b: Sequence[NameKeys]) -> NDArray[np.float64]:
