@@ -106,6 +106,37 @@ def test_a_known_surname_has_the_same_words_in_both_scripts(persian: str, latin:
     assert len(name_keys(latin).tokens) == 1
 
 
+def test_french_and_german_spellings_of_sh_share_the_skeleton() -> None:
+    # French writes ش as ch, German as sch: Chirazi, Schirazi, Hachemi.
+    shirazi = {skeleton(n) for n in ("شیرازی", "Shirazi", "Chirazi", "Schirazi")}
+    assert len(shirazi) == 1
+    assert skeleton("Hachemi") == skeleton("هاشمی")
+    assert phonetic_key("Schirazi") == phonetic_key("شیرازی")
+    assert phonetic_key("Tschehrazi") == phonetic_key("Tchehrazi") == phonetic_key("چهرازی")
+    assert name_similarity("شاهرخ شیرازی", "Chahrokh Chirazi") >= THRESHOLD
+    assert name_similarity("Mohammad Hachemi", "محمد هاشمی") >= THRESHOLD
+    assert name_similarity("Ismail Schirazi", "اسماعیل شیرازی") >= THRESHOLD
+    # The phonetic key still tells چ from ش: Cheraghi and Sharghi are two names.
+    assert phonetic_key("چراغی") != phonetic_key("شرقی")
+    assert name_similarity("Ali Cheraghi", "Ali Sharghi") < THRESHOLD
+
+
+def test_a_first_i_before_two_consonants_is_the_short_vowel() -> None:
+    # Persian writes the short first vowel as ا alone: ابراهیم, اسماعیل, اصفهانی.
+    for latin, other in [
+        ("Ibrahim", "Ebrahim"),
+        ("Ibrahim", "ابراهیم"),
+        ("Ismail", "اسماعیل"),
+        ("Isfahani", "Esfahani"),
+        ("Isfahani", "اصفهانی"),
+        ("Iskandar", "اسکندر"),
+    ]:
+        assert phonetic_key(latin) == phonetic_key(other)
+    # A long first i (ای) stays, also before a doubled consonant.
+    assert phonetic_key("Iraj") == phonetic_key("Irraj") == phonetic_key("ایرج")
+    assert phonetic_key("Iman") == phonetic_key("ایمان") != phonetic_key("Aman")
+
+
 @pytest.mark.parametrize(("a", "b"), DIFFERENT)
 def test_different_names_do_not_match(a: str, b: str) -> None:
     assert name_similarity(a, b) < THRESHOLD

@@ -16,7 +16,9 @@ from reckon.link import namekeys
 from reckon.link.fields import Record
 
 # Bump when the columns change meaning, so that a saved model is not run on others.
-FEATURES_VERSION = 1
+# 2: reckon.names keys fold ch/sh in skeletons, read a Latin first i before two
+# consonants as a short vowel, and no longer split known surnames.
+FEATURES_VERSION = 2
 _EPOCH = date(1970, 1, 1)
 
 SCHEMA = pa.schema(

@@ -13,13 +13,19 @@ Hussein, Hosein; Mousavi, Musavi, Moosavi). Two keys bridge the scripts:
     the consonant classes alone: the coarsest key, shared by nearly every
     spelling of a name (``hsn`` for all four above); for blocking.
 
-Classes: kh/x/خ → ``x``; gh/q/غ/ق → ``q``; sh/ش → ``S``; ch/چ → ``C``;
-j/zh/dj/ج/ژ → ``j``; s/ث/س/ص → ``s``; z/ذ/ز/ض/ظ → ``z``; t/ط/ت → ``t``
+Classes: kh/x/خ → ``x``; gh/q/غ/ق → ``q``; sh/sch/ش → ``S``; ch/tch/tsch/چ →
+``C``; j/zh/dj/ج/ژ → ``j``; s/ث/س/ص → ``s``; z/ذ/ز/ض/ظ → ``z``; t/ط/ت → ``t``
 (th, dh and ph are not digraphs in Persian names: Fathollah, Mohammadhadi);
 k/c/ک → ``k``; h/ح/ه → ``h``. A word-final ه after a consonant is the
 vowel -e(h), ``e`` in the phonetic key (Hamideh, Hamide, حمیده → ``hmide``; Hamid
 → ``hmid``); any other final h is dropped, as romanizations write or drop it
 at will (Shah, Abdollah). Doubled consonants count once.
+
+French writes ش as ch (Chirazi, Hachemi), so a Latin ch is چ or ش: the skeleton
+puts ``C`` and ``S`` in one class (blocking finds both spellings), the phonetic
+key keeps them apart (چراغی Cheraghi and شرقی Sharghi are two names). A Latin
+first i or u before two consonants is the short vowel that Persian writes as
+ا alone (Ibrahim, Ebrahim and ابراهیم → ``brhim``; Iraj and ایرج keep ``irj``).
 
 Keys are computed per word; ``phonetic_key`` and ``skeleton`` of a multi-word
 name join the words' keys without spaces, so Mohammad-Ali, Mohammadali and
@@ -82,7 +88,9 @@ _PERSIAN = {
 
 # Longest spellings first: each is tried at every position before shorter ones.
 _LATIN_MULTI = (
-    ("tch", "C"),
+    ("tsch", "C"),  # German: Tschehrazi
+    ("sch", "S"),  # German: Schirazi
+    ("tch", "C"),  # French: Tchehrazi
     ("kh", "x"),
     ("gh", "q"),
     ("sh", "S"),
@@ -115,6 +123,34 @@ _LATIN_ONE = {
 
 #: The key symbol of each Persian letter (vowel letters and ayn: "." or i/u).
 PERSIAN_CLASSES: dict[str, str] = dict(_PERSIAN)
+
+
+_VOWELS = frozenset((_SEP, "i", "u", _FINAL_E))
+
+
+def _initial_vowel(symbols: list[str]) -> list[str]:
+    """Read a Latin first i or u before two consonants as a short vowel (Ibrahim as Ebrahim).
+
+    Persian writes a short first vowel as ا alone (ابراهیم, اسماعیل) and a long one
+    as ای or او (ایرج); romanizations write the short one e, i or a (Ebrahim, Ibrahim;
+    Esmail, Ismail; Esfahan, Isfahan). Before two written consonants a long vowel is
+    rare (Ilkhani), so there a Latin i or u counts as the short vowel. Persian script
+    needs no such rule: it does not write the short vowels between consonants, so
+    two letters in a row tell nothing.
+    """
+    first = next((i for i, s in enumerate(symbols) if s != _SEP), None)
+    if first is None or symbols[first] not in ("i", "u"):
+        return symbols
+    # A doubled letter is one consonant (Irraj is Iraj, not a cluster).
+    after: list[str] = []
+    for sym in symbols[first + 1 :]:
+        if not after or after[-1] != sym:
+            after.append(sym)
+        if len(after) == 2:
+            break
+    if len(after) < 2 or after[0] in _VOWELS or after[1] in _VOWELS:
+        return symbols
+    return [*symbols[:first], _SEP, *symbols[first + 1 :]]
 
 
 def _finish(symbols: list[str]) -> str:
@@ -166,7 +202,7 @@ def _latin_symbols(word: str) -> list[str]:
 def _symbols(word: str) -> tuple[str, ...]:
     if detect_script(word) == "persian":
         return tuple(_persian_symbols(word))
-    return tuple(_latin_symbols(word))
+    return tuple(_initial_vowel(_latin_symbols(word)))
 
 
 @lru_cache(maxsize=65536)
@@ -178,8 +214,11 @@ def phonetic_word(word: str) -> str:
 @lru_cache(maxsize=65536)
 def skeleton_word(word: str) -> str:
     """The consonant skeleton of one already normalised word, in either script."""
-    # Long vowels only separate consonants here, like the short ones.
-    return _finish([_SEP if s in "iue" else s for s in _symbols(word)])
+    # Long vowels only separate consonants here, like the short ones; ch and sh are
+    # one class (French writes ش as ch: Chirazi, Hachemi), so that blocking on the
+    # skeleton finds those spellings while the phonetic key still tells چ from ش
+    # (Cheraghi چراغی and Sharghi شرقی are two names).
+    return _finish([_SEP if s in "iue" else "S" if s == "C" else s for s in _symbols(word)])
 
 
 def _words(name: str) -> list[str]:
