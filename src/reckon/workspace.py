@@ -64,11 +64,6 @@ class Settings:
         return self.keys_dir / "web-session.key"
 
     @property
-    def published_figures_path(self) -> Path:
-        """Figures others have published, shown beside reckon's estimates (reckon.estimate.figures)."""
-        return self.root / "published_figures.csv"
-
-    @property
     def config_path(self) -> Path:
         return self.root / CONFIG_NAME
 

@@ -2,13 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from reckon.demo.run import data_dir
-from reckon.errors import InputError
-from reckon.estimate.figures import read_figures
 from reckon.estimate.svg import IntervalRow, histogram_chart, interval_chart
 
 
@@ -47,24 +40,3 @@ def test_histogram_chart_marks_estimate_and_interval() -> None:
     assert svg.count("<rect") == 1 + 3  # the interval band and three bars
     assert "draws" in svg
     assert histogram_chart([1, 2], [0], estimate=1, lower=1, upper=2, title="t") == ""
-
-
-def test_demo_figures_are_read_with_their_authors() -> None:
-    figures = read_figures(data_dir() / "published_estimates.csv")
-    hrw = next(f for f in figures if f.who == "Human Rights Watch")
-    assert (hrw.low, hrw.high, hrw.kind, hrw.year) == (2800, 5000, "deaths", "2022")
-    assert any(f.kind == "characterisation" and f.low is None for f in figures)
-    assert read_figures(Path("/nonexistent/figures.csv")) == []
-
-
-def test_bad_figures_file_is_refused(tmp_path: Path) -> None:
-    path = tmp_path / "f.csv"
-    path.write_text("estimate_id,who,kind,figure_text,low\nX,Someone,guess,many,\n", "utf-8")
-    with pytest.raises(InputError, match="kind 'guess'"):
-        read_figures(path)
-    path.write_text("estimate_id,who,kind,figure_text,low\nX,Someone,deaths,many,lots\n", "utf-8")
-    with pytest.raises(InputError, match="not a number"):
-        read_figures(path)
-    path.write_text("who,kind\nSomeone,deaths\n", "utf-8")
-    with pytest.raises(InputError, match="lacks the column"):
-        read_figures(path)

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Callable
 
 import numpy as np
 from fastapi.testclient import TestClient
 
-from reckon.demo.run import data_dir
 from reckon.estimate import CaptureTable, EstimateSettings, LcmcrSettings, estimate_strata
 from reckon.estimate.saved import save_estimate
 from reckon.publish.records import publish, withdraw
@@ -17,6 +15,8 @@ from reckon.roles import Role
 from reckon.store import users
 from reckon.web.security import CSP
 from reckon.workspace import Workspace
+
+from .figuredata import record_figures
 
 EVIN = CaptureTable(("A", "B", "C"), np.array([40, 35, 12, 45, 11, 14, 20]))
 GOHARDASHT = CaptureTable(("A", "B", "C"), np.array([30, 28, 9, 33, 8, 10, 14]))
@@ -39,8 +39,8 @@ def test_public_page_shows_published_estimates_with_method_and_interval(
 ) -> None:
     shown = _saved(workspace, "Total by prison", published=True)
     _saved(workspace, "Draft, not for the public", published=False)
-    shutil.copyfile(
-        data_dir() / "published_estimates.csv", workspace.settings.published_figures_path
+    record_figures(
+        workspace, published={"Amnesty International", "PMOI/NCRI", "Human Rights Watch"}
     )
     page = client.get("/estimates")
     assert page.status_code == 200
@@ -57,6 +57,10 @@ def test_public_page_shows_published_estimates_with_method_and_interval(
     assert 'according to <bdi class="who">Amnesty International</bdi>' in text
     assert 'according to <bdi class="who">PMOI/NCRI</bdi>' in text
     assert "“2,800–5,000”" in text
+    assert '; graded <span class="grade">B6</span>' in text  # the grade goes with the figure
+    # Recorded but not published: not shown, however the page is asked for.
+    assert "Montazeri" not in text
+    assert "Rafsanjani" not in text
     assert "set-cookie" not in page.headers
     assert page.headers["content-security-policy"] == CSP
     api = client.get("/api/estimates").json()
@@ -68,9 +72,7 @@ def test_public_page_shows_published_estimates_with_method_and_interval(
 
 def test_persian_page(client: TestClient, workspace: Workspace) -> None:
     _saved(workspace, "کل بر حسب زندان", published=True)
-    shutil.copyfile(
-        data_dir() / "published_estimates.csv", workspace.settings.published_figures_path
-    )
+    record_figures(workspace, published={"Amnesty International", "PMOI/NCRI"})
     page = client.get("/estimates", params={"lang": "fa"})
     assert page.status_code == 200
     assert 'dir="rtl"' in page.text
@@ -115,3 +117,18 @@ def test_investigators_see_every_saved_estimate_with_diagnostics_and_charts(
     assert investigator.get("/work/estimates/999").status_code == 404
     assert f"/work/estimates/{public}" in listing.text
     assert "/work/estimates" in investigator.get("/work").text
+
+
+def test_figures_are_shown_only_while_published(client: TestClient, workspace: Workspace) -> None:
+    ids = record_figures(workspace, published={"Human Rights Watch"})
+    assert "“2,800–5,000”" in client.get("/estimates").text
+    api = client.get("/api/figures").json()
+    assert [(f["who"], f["low"], f["high"], f["grade"]) for f in api] == [
+        ("Human Rights Watch", 2800, 5000, "B6")
+    ]
+    assert "graded_by" not in api[0]  # who coded it is the investigators' business
+    with workspace.engine.begin() as conn:
+        admin = users.acting_user(conn, "tester")
+        withdraw(conn, admin, "claim", str(ids["Human Rights Watch"][0]), "original not found")
+    assert "“2,800–5,000”" not in client.get("/estimates").text
+    assert client.get("/api/figures").json() == []

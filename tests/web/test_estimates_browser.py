@@ -14,7 +14,6 @@ import numpy as np
 import pytest
 import uvicorn
 
-from reckon.demo.run import data_dir
 from reckon.estimate import CaptureTable, EstimateSettings, LcmcrSettings, estimate_strata
 from reckon.estimate.saved import save_estimate
 from reckon.publish.records import publish
@@ -23,6 +22,7 @@ from reckon.web import create_app
 from reckon.web.server import uvicorn_config
 from reckon.workspace import init_workspace
 
+from .figuredata import record_figures
 from .test_browser import _free_port, browser  # noqa: F401  (the shared chromium fixture)
 
 DOCS_SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "images" / "estimates-fa.png"
@@ -44,8 +44,8 @@ def estimates_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             conn, admin, estimate_strata(tables, SETTINGS), SETTINGS, strata="prison"
         )
         publish(conn, admin, "estimate", str(new_id))
-    shutil.copyfile(
-        data_dir() / "published_estimates.csv", workspace.settings.published_figures_path
+    record_figures(
+        workspace, published={"Human Rights Watch", "Amnesty International", "PMOI/NCRI"}
     )
     port = _free_port()
     server = uvicorn.Server(uvicorn_config(create_app(workspace), "127.0.0.1", port))

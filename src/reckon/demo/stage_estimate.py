@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import csv
 import json
-import shutil
 from collections import defaultdict
 from collections.abc import Collection
 
@@ -137,8 +136,6 @@ def _save_and_publish(ctx: DemoContext, result: Result, origin: str) -> None:
                 note="demo: published with its method and interval, beside others' figures",
             )
     ctx.results["saved_estimate"] = saved_id
-    # Figures others have published, each attributed, shown beside ours on /estimates.
-    shutil.copyfile(ctx.data / "published_estimates.csv", workspace.settings.published_figures_path)
     ctx.report(
         "estimate",
         f"saved by {INVESTIGATOR} as estimate {saved_id}"

@@ -165,6 +165,8 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "estimates.theirs": ("Figures others have published", "ارقامی که دیگران منتشر کرده‌اند"),
     "estimates.according_to": ("according to", "به گفتهٔ"),
     "estimates.reported": ("reported in", "گزارش‌شده در"),
+    # Admiralty grade: the source's reliability A–F and the figure's credibility 1–6.
+    "estimates.grade": ("graded", "درجه"),
     "estimates.chart.log": ("logarithmic scale", "مقیاس لگاریتمی"),
     "estimates.caveat": (
         "An estimate is a statistical result with uncertainty, not a count. Figures by others "

@@ -19,14 +19,15 @@ from pydantic import BaseModel
 from sqlalchemy import Connection
 from starlette.responses import HTMLResponse, Response
 
-from reckon.estimate.figures import PublishedFigure, read_figures
+from reckon.claims.figures import FigureClaim
 from reckon.estimate.saved import SavedEstimate, get_estimate, list_estimates
 from reckon.estimate.svg import IntervalRow, histogram_chart, interval_chart
 from reckon.publish.items import ItemType
+from reckon.publish.public.figures import public_figures
 from reckon.publish.visibility import PublicItem, what_is_public
 from reckon.roles import Permission
 from reckon.store.users import User
-from reckon.web.deps import ConnDep, LocaleDep, SessionDep, SignerDep, WorkspaceDep, need
+from reckon.web.deps import ConnDep, LocaleDep, SessionDep, SignerDep, need
 from reckon.web.i18n import MESSAGES, Locale
 from reckon.web.templating import Chrome, render
 
@@ -101,7 +102,7 @@ def _published(conn: Connection) -> list[tuple[SavedEstimate, PublicItem]]:
 
 
 def _comparison(
-    ours: list[tuple[SavedEstimate, PublicItem]], theirs: list[PublishedFigure], loc: Locale
+    ours: list[tuple[SavedEstimate, PublicItem]], theirs: list[FigureClaim], loc: Locale
 ) -> str:
     rows = [
         IntervalRow(
@@ -114,9 +115,9 @@ def _comparison(
         for s, _ in ours
     ]
     rows += [
-        IntervalRow(label=f.who, low=f.low, high=f.high, point=None)
+        IntervalRow(label=f.figure.who, low=f.figure.low, high=f.figure.high, point=None)
         for f in theirs
-        if f.kind == "deaths" and (f.low is not None or f.high is not None)
+        if f.figure.measure == "deaths" and (f.figure.low is not None or f.figure.high is not None)
     ]
     return interval_chart(
         rows,
@@ -130,14 +131,14 @@ def _comparison(
 class EstimatesPage:
     chrome: Chrome
     ours: tuple[Shown, ...]
-    theirs: tuple[PublishedFigure, ...]
+    theirs: tuple[FigureClaim, ...]
     chart: str
 
 
 @router.get("/estimates", response_class=HTMLResponse, include_in_schema=False)
-def estimates_page(loc: LocaleDep, conn: ConnDep, workspace: WorkspaceDep) -> HTMLResponse:
+def estimates_page(loc: LocaleDep, conn: ConnDep) -> HTMLResponse:
     ours = _published(conn)
-    theirs = read_figures(workspace.settings.published_figures_path)
+    theirs = public_figures(conn)
     page = EstimatesPage(
         chrome=Chrome(loc=loc, path="/estimates"),
         ours=tuple(_shown(s, loc, item) for s, item in ours),
@@ -181,6 +182,37 @@ def estimates_api(conn: ConnDep) -> list[EstimateOut]:
             correction=item.correction,
         )
         for s, item in _published(conn)
+    ]
+
+
+class FigureOut(BaseModel):
+    claim: int
+    who: str
+    measure: str
+    text: str
+    low: int | None
+    high: int | None
+    year: str | None
+    where_reported: str | None
+    grade: str
+
+
+@router.get("/api/figures", response_model=list[FigureOut])
+def figures_api(conn: ConnDep) -> list[FigureOut]:
+    """Figures others have published, as published here: each attributed, with its grade."""
+    return [
+        FigureOut(
+            claim=f.claim_id,
+            who=f.figure.who,
+            measure=f.figure.measure,
+            text=f.figure.text,
+            low=f.figure.low,
+            high=f.figure.high,
+            year=f.figure.year,
+            where_reported=f.figure.where_reported,
+            grade=f.grade,
+        )
+        for f in public_figures(conn)
     ]
 
 
