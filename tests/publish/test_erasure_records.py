@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Connection, select
 
+from reckon.claims.whole import whole_person
 from reckon.errors import NotFoundError
 from reckon.evidence import Locker
 from reckon.evidence.verify import verify
@@ -16,6 +17,8 @@ from reckon.link.identity import open_rows, subject
 from reckon.link.schema_views import record_summary
 from reckon.link.workspace import load_records
 from reckon.publish.erasure import PersonVault
+from reckon.publish.readers import ReadContext
+from reckon.publish.readers.link import read_persons
 from reckon.search import search
 from reckon.search.sync import reindex
 from reckon.store import users
@@ -72,8 +75,17 @@ def test_names_are_never_stored_in_clear_and_linkage_still_reads_them(ws: Worksp
     _lists(ws, ws.root)
     with ws.engine.connect() as conn:
         dump = _everything(conn)
-        for secret in (SECRET, SECRET_FATHER, SECRET_SPELLING, "Varjavand"):
+        for secret in (SECRET, SECRET_FATHER, SECRET_SPELLING, "Varjavand", AFFILIATION):
             assert secret not in dump
+        # What the list says of her affiliation is sealed too, and read back through
+        # reckon.link.identity.open_claims by person reports and publication readers.
+        user = users.acting_user(conn, "tester")
+        person = whole_person(conn, Locker.open(ws), user, "P1")
+        assert [s.value for s in person.statements if s.kind == "affiliation"] == [AFFILIATION]
+        view = read_persons(ReadContext(Locker.open(ws), conn, user), ["P1"])["P1"]
+        assert [c.quote for c in view.claims if c.kind == "affiliation"] == [
+            f"row 1 of list a: {AFFILIATION}"
+        ]
         # What linkage compares, review shows and search indexes still has them.
         records = {r.record_id: r for r in load_records(conn)}
         assert (records["1"].full_name, records["1"].father_name) == (SECRET, SECRET_FATHER)
@@ -146,7 +158,7 @@ def test_an_earlier_backup_of_the_database_file_cannot_name_the_person(tmp_path:
     # Not in clear in either file (nor in the write-ahead log)...
     files = [db, backup, *ws.root.glob("reckon.sqlite-*")]
     raw = b"".join(path.read_bytes() for path in files)
-    for secret in (SECRET, SECRET_FATHER, SECRET_SPELLING):
+    for secret in (SECRET, SECRET_FATHER, SECRET_SPELLING, AFFILIATION):
         assert secret.encode() not in raw
     # ...and the backup's sealed copies no longer open with the workspace's keys: the
     # backup wraps every record key under the erasure key of epoch 1, destroyed by the

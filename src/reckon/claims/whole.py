@@ -88,11 +88,16 @@ def _statements(conn: Connection, record_ids: list[int]) -> list[ListStatement]:
         )
     }
     parents = {key: value[1] for key, value in lists.items()}
-    rows = conn.execute(
-        select(list_claims)
-        .where(list_claims.c.record_id.in_(record_ids))
-        .order_by(list_claims.c.record_id, list_claims.c.id)
-    ).all()
+    from reckon.link.identity import open_claims
+
+    rows = open_claims(
+        conn,
+        conn.execute(
+            select(list_claims)
+            .where(list_claims.c.record_id.in_(record_ids))
+            .order_by(list_claims.c.record_id, list_claims.c.id)
+        ).all(),
+    )
     by_kind: dict[str, set[int]] = {}
     for row in rows:
         by_kind.setdefault(str(row.kind), set()).add(int(row.list_id))

@@ -12,6 +12,11 @@ through `open_rows`; a shredded record reads as having no name.
 Kept in clear, because estimation and the public register need them and they
 identify nobody on their own: the list and row, the list's own id of the row,
 sex, city and prison (strata of the estimates), and the death date.
+
+What a list says of a person's political affiliation (``list_claims.value`` of
+an ``affiliation`` claim) is a private field too: it is sealed under the same
+record key, as the field ``claim:<list claim id>``, and ``list_claims.value``
+stays NULL. Every reader opens it through `open_claims`.
 """
 
 from __future__ import annotations
@@ -36,6 +41,8 @@ IDENTIFYING: tuple[str, ...] = (
     "extra",
 )
 FIELD = "record"  # one sealed JSON object per record: one decryption per read
+SEALED_CLAIM_KINDS = ("affiliation",)  # list claims whose value is a private field
+CLAIM_PREFIX = "claim:"  # a list claim's private value (an affiliation), one field per claim
 PREFIX = "R"
 
 
@@ -54,14 +61,30 @@ def cleared() -> dict[str, None]:
     return dict.fromkeys(IDENTIFYING)
 
 
-def seal(conn: Connection, identities: Mapping[int, Mapping[str, Any]]) -> None:
-    """Keep the identifying fields of new records, each under a key of its own."""
+def claim_field(claim_id: int | str) -> str:
+    """The sealed field that holds what list claim ``claim_id`` says (an affiliation)."""
+    return f"{CLAIM_PREFIX}{int(claim_id)}"
+
+
+def seal(
+    conn: Connection,
+    identities: Mapping[int, Mapping[str, Any]],
+    claim_values: Mapping[int, Mapping[int, str]] | None = None,
+) -> None:
+    """Keep the identifying fields of new records, each under a key of its own.
+
+    ``claim_values`` maps a record id to its list claims' private values (claim id
+    to value: what the list says of the person's affiliation), sealed beside them.
+    """
     from reckon.publish.erasure import vault_for
 
     data = {}
     for record_id, values in identities.items():
         kept = {k: values[k] for k in IDENTIFYING if values.get(k) not in (None, "", {})}
-        data[subject(record_id)] = {FIELD: json.dumps(kept, ensure_ascii=False)}
+        fields = {FIELD: json.dumps(kept, ensure_ascii=False)}
+        for claim_id, value in (claim_values or {}).get(record_id, {}).items():
+            fields[claim_field(claim_id)] = value
+        data[subject(record_id)] = fields
     vault_for(conn).put_many(conn, data)
 
 
@@ -83,6 +106,32 @@ def open_rows(conn: Connection, rows: Sequence[Any]) -> list[Any]:
         if sealed is not None:
             values.update(cleared())
             values.update(json.loads(sealed[FIELD]))
+        out.append(SimpleNamespace(**values))
+    return out
+
+
+def open_claims(conn: Connection, rows: Sequence[Any]) -> list[Any]:
+    """``rows`` of list_claims (with ``id``, ``record_id``, ``kind``, ``value``) with their values opened.
+
+    The one reader of what a list says of a person's affiliation: exports, public
+    pages, person reports and corroboration all read list claims through it. A
+    value sealed under a shredded record reads as None; a value stored in clear (a
+    store not yet migrated) reads as stored.
+    """
+    if not rows:
+        return []
+    from reckon.publish.erasure import vault_for
+
+    sealed = [r for r in rows if r.value is None and r.kind in SEALED_CLAIM_KINDS]
+    opened = (
+        vault_for(conn).open_many(conn, {subject(r.record_id) for r in sealed}) if sealed else {}
+    )
+    out = []
+    for row in rows:
+        values = dict(row._mapping)
+        if row.value is None and row.kind in SEALED_CLAIM_KINDS:
+            fields = opened.get(subject(row.record_id), {})
+            values["value"] = fields.get(claim_field(row.id))
         out.append(SimpleNamespace(**values))
     return out
 

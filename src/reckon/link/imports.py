@@ -208,6 +208,7 @@ def import_list(
     new_ids: dict[str, int] = {}
     n_claims = 0
     sealed: dict[int, dict[str, Any]] = {}
+    claim_values: dict[int, dict[int, str]] = {}
     for line, record in zip(lines, records, strict=True):
         ref = refs[line]
         death = record.death
@@ -240,8 +241,10 @@ def import_list(
             "extra": extras[line],
         }
         new_ids[_key(record, ref)] = record_id
-        n_claims += _claims(conn, record_id, list_id, source_id, record, affiliations[line])
-    identity.seal(conn, sealed)
+        n_claims += _claims(
+            conn, record_id, list_id, source_id, record, affiliations[line], claim_values
+        )
+    identity.seal(conn, sealed, claim_values)
     result = ImportResult(list_id, name, version, len(records), n_claims)
     if old is not None:
         _compare_versions(conn, old.id, new_ids, records, refs, lines, result)
@@ -272,7 +275,10 @@ def _claims(
     source_id: int | None,
     record: Record,
     affiliation: str,
+    private: dict[int, dict[int, str]],
 ) -> int:
+    """Store what the row asserts; a private value (the affiliation) goes to ``private``
+    (record id -> claim id -> value), to be sealed with the record's names."""
     rows: list[dict[str, Any]] = []
     base = {"record_id": record_id, "list_id": list_id, "source_id": source_id}
     death = record.death
@@ -292,10 +298,15 @@ def _claims(
         )
     if record.prison:
         rows.append(dict(base, kind="detention", place=record.prison, value=None))
-    if affiliation:
-        rows.append(dict(base, kind="affiliation", place=None, value=affiliation))
     for row in rows:
         conn.execute(list_claims.insert().values(**row))
+    if affiliation:
+        # A private field: sealed under the record's key (reckon.link.identity), never in clear.
+        claim_id = _new_id(
+            conn.execute(list_claims.insert().values(**base, kind="affiliation", value=None))
+        )
+        private.setdefault(record_id, {})[claim_id] = affiliation
+        return len(rows) + 1
     return len(rows)
 
 

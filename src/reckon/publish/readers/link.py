@@ -122,11 +122,16 @@ def read_persons(ctx: ReadContext, refs: Sequence[str]) -> Mapping[str, PersonVi
         fields["lists"] = sorted({str(r.list_name) for r in rows})
         by_id = {int(r.id): r for r in rows}
         claims = []
-        for claim in ctx.conn.execute(
-            select(list_claims)
-            .where(list_claims.c.record_id.in_(list(by_id)))
-            .order_by(list_claims.c.id)
-        ).all():
+        from reckon.link.identity import open_claims
+
+        for claim in open_claims(
+            ctx.conn,
+            ctx.conn.execute(
+                select(list_claims)
+                .where(list_claims.c.record_id.in_(list(by_id)))
+                .order_by(list_claims.c.id)
+            ).all(),
+        ):
             row = by_id[int(claim.record_id)]
             date = (
                 None
@@ -250,8 +255,8 @@ def _scrub(conn: Connection, subjects: list[str]) -> int:
     ids = record_ids(subjects)
     for record_id in ids:
         changed += remove(conn, record_ref=f"R{record_id}")
-    # What a list says of the person's political affiliation is a private field kept in
-    # clear in list_claims: the shred blanks it (the claim's kind and source stay).
+    # What a list says of the person's political affiliation is sealed under the record's
+    # key (gone with it); a value a store kept in clear before sealing is blanked here.
     for start in range(0, len(ids), 500):
         changed += conn.execute(
             list_claims.update()
