@@ -36,7 +36,7 @@ from reckon.extract.gazetteer import name_key
 from reckon.extract.mentions import Mention, MentionType
 from reckon.extract.text import Sentence
 
-__all__ = ["ROLE_KINDS", "ClaimKind", "ProposedClaim", "propose_claims"]
+__all__ = ["ROLE_KINDS", "ClaimKind", "ProposedClaim", "merge_duplicates", "propose_claims"]
 
 
 class ClaimKind(StrEnum):
@@ -160,6 +160,7 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
 _TRIGGERS = {
     kind: re.compile("|".join(f"(?:{p})" for p in pats), re.I) for kind, pats in TRIGGERS.items()
 }
+TRIGGER_PATTERNS = _TRIGGERS
 
 # Hypothetical or negated just before a trigger: "should be tried", "was not executed".
 _MODAL = re.compile(
@@ -502,10 +503,10 @@ def propose_claims(
             context.last_group = _joined_before(text, named) if len(named) > 1 else named[:1]
         if people:
             context.last_named = people[-1] if not named else named[0]
-    return _merge_duplicates(proposals)
+    return merge_duplicates(proposals)
 
 
-def _merge_duplicates(proposals: list[ProposedClaim]) -> list[ProposedClaim]:
+def merge_duplicates(proposals: list[ProposedClaim]) -> list[ProposedClaim]:
     """One claim per kind and person in a text; a later statement fills what an earlier lacked."""
     merged: dict[tuple[str, str | None, str | None], ProposedClaim] = {}
     for claim in proposals:
@@ -522,3 +523,9 @@ def _merge_duplicates(proposals: list[ProposedClaim]) -> list[ProposedClaim]:
             detail=first.detail or claim.detail,
         )
     return list(merged.values())
+
+
+# The helpers the table reader (`reckon.extract.tables`) shares.
+excluded = _excluded
+place_for = _place_for
+nearest = _nearest

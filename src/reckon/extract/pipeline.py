@@ -12,11 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from reckon.extract import nlp, syntax
-from reckon.extract.claims import ProposedClaim, propose_claims
+from reckon.extract import nlp, syntax, tables
+from reckon.extract.claims import ProposedClaim, merge_duplicates, propose_claims
 from reckon.extract.gazetteer import Gazetteer
 from reckon.extract.mentions import Mention, find_mentions
-from reckon.extract.text import is_persian, sentences
+from reckon.extract.text import Sentence, is_persian, sentences
 
 __all__ = ["Extraction", "extract_text"]
 
@@ -39,11 +39,43 @@ class Extraction:
 def extract_text(
     text: str, gazetteer: Gazetteer | None = None, *, use_spacy: bool = True
 ) -> Extraction:
-    """Find the mentions in ``text`` and propose the claims its sentences state."""
+    """Find the mentions in ``text`` and propose the claims its sentences and its
+    tables (`reckon.extract.tables`) state."""
     mentions = find_mentions(text, gazetteer, use_spacy=use_spacy)
-    found = sentences(text)
+    blocks = tables.find_tables(text)
+    found = _outside(text, sentences(text), [(t.start, t.end) for t in blocks])
     parses = None
     if use_spacy and not is_persian(text) and nlp.available_model() is not None:
         parses = syntax.Parses(text, [(s.start, s.end) for s in found])
     claims = propose_claims(text, found, mentions, parses)
+    if blocks:
+        for block in blocks:
+            rows, mentions = tables.table_claims(text, block, mentions)
+            claims += rows
+        claims = merge_duplicates(sorted(claims, key=lambda c: c.start))
     return Extraction(text, mentions, claims)
+
+
+def _outside(text: str, found: list[Sentence], spans: list[tuple[int, int]]) -> list[Sentence]:
+    """The sentences with the tables cut out (a table's rows are read by the table reader;
+    the lines around it stay sentences)."""
+    if not spans:
+        return found
+    result = []
+    for sentence in found:
+        pieces = [(sentence.start, sentence.end)]
+        for start, end in spans:
+            cut = []
+            for s, e in pieces:
+                if e <= start or end <= s:
+                    cut.append((s, e))
+                    continue
+                cut += [p for p in ((s, start), (end, e)) if p[1] > p[0]]
+            pieces = cut
+        for s, e in pieces:
+            chunk = text[s:e]
+            stripped = chunk.strip()
+            if stripped:
+                lead = len(chunk) - len(chunk.lstrip())
+                result.append(Sentence(s + lead, s + lead + len(stripped), stripped))
+    return result

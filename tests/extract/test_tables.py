@@ -1,0 +1,67 @@
+"""List pages written as tables: one claim per row, about the row's named person."""
+
+from __future__ import annotations
+
+from reckon.extract.pipeline import extract_text
+from reckon.extract.tables import find_tables
+
+PIPE = (
+    "Victims of the executions at Qezel Hesar, 1988\n"
+    "\n"
+    "No. | Name | Father's name | Prison | Date of execution | Notes\n"
+    "7 | Bardia Kheirkhah | Yadollah | Lakan Prison, Rasht | 9 August 1988 | Arrested 1984; supporter of the Tudeh Party\n"
+    "8 | Shirin Abtahi | Mansour | Evin Prison, Tehran | unknown | Transferred to Evin from Lakan, 1986\n"
+)  # fmt: skip
+
+
+def test_a_pipe_table_gives_one_claim_per_row_with_the_row_as_quote() -> None:
+    result = extract_text(PIPE).as_json()
+    claims = {(c["type"], c["victim"]): c for c in result["claims"]}
+    first = claims[("execution", "Bardia Kheirkhah")]
+    # The prison column, not the city after it; the date column; the row is the quote.
+    assert first["place"] == "Lakan Prison"
+    assert first["date"] == "1988-08-09"
+    assert first["quote"].startswith("7 | Bardia Kheirkhah")
+    assert "\n" not in first["quote"]
+    assert PIPE[first["start"] : first["end"]] == first["quote"]
+    second = claims[("execution", "Shirin Abtahi")]
+    assert second["date"] is None  # "unknown"
+    # The notes cell speaks of the row's person.
+    assert claims[("arrest", "Bardia Kheirkhah")]["date"] == "1984"
+    assert ("affiliation", "Bardia Kheirkhah") in claims
+    assert claims[("transfer", "Shirin Abtahi")]["date"] == "1986"
+    # The father's name is never the victim, and no claim spans two rows.
+    victims = {c["victim"] for c in result["claims"]}
+    assert victims == {"Bardia Kheirkhah", "Shirin Abtahi"}
+    assert all("\n" not in c["quote"] for c in result["claims"])
+
+
+def test_a_tab_separated_persian_table_takes_its_kind_and_prison_from_the_title() -> None:
+    text = (
+        "اسامی اعدام‌شدگان زندان وکیل‌آباد\n\n"
+        "ردیف\tنام\tنام پدر\tتاریخ\n"
+        "۱\tمهدی فرخ‌زاد\tعباس\t۱۳۶۷/۰۵/۲۰\n"
+        "۲\tناهید سپهرنیا\tقاسم\tشهریور ۱۳۶۷\n"
+    )
+    claims = [c for c in extract_text(text).as_json()["claims"] if c["type"] == "execution"]
+    assert [c["victim"] for c in claims] == ["مهدی فرخ‌زاد", "ناهید سپهرنیا"]
+    assert claims[0]["place"] == "Vakilabad Prison"
+    assert claims[0]["date"] == "1988-08-11"
+
+
+def test_a_fate_column_says_what_happened_to_each_row() -> None:
+    text = (
+        "| # | Full name | Held at | Fate | Date |\n"
+        "|---|---|---|---|---|\n"
+        "| 1 | Kian Dehghanpour | Qasr Prison | executed | 3 August 1988 |\n"
+        "| 2 | Mahsa Roudbari | Qasr Prison | released | 1989 |\n"
+    )
+    kinds = {(c["type"], c["victim"]) for c in extract_text(text).as_json()["claims"]}
+    assert ("execution", "Kian Dehghanpour") in kinds
+    assert ("release", "Mahsa Roudbari") in kinds
+    assert ("detention", "Mahsa Roudbari") in kinds  # "Held at"
+    assert ("execution", "Mahsa Roudbari") not in kinds
+
+
+def test_lines_with_one_pipe_are_not_a_table() -> None:
+    assert find_tables("Page 3 of 12 | Sources\nHome | About\n") == []
