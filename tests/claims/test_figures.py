@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import json
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -125,3 +127,30 @@ def test_the_figure_kind_migration_keeps_claims_and_their_decisions(
             PublishedFigure("Org", "deaths", "300", 300, 300),
         )  # fmt: skip
         assert len(read_figures(conn)) == 1
+
+
+def test_a_published_figure_is_exported_attributed_and_an_unpublished_one_is_not(
+    ws: Workspace, add_text: AddText, tmp_path: Path
+) -> None:
+    from reckon.publish.export.public import export_public
+    from reckon.publish.readers import ReadContext
+    from reckon.publish.records import publish
+
+    source = add_text("Org One: 2,800–3,800 executed; Org Two: thousands.", "f.txt")
+    with ws.engine.begin() as conn:
+        admin = users.acting_user(conn, "tester")
+        shown = record_figure(
+            conn, admin, source,
+            PublishedFigure("Org One", "deaths", "2,800–3,800", 2800, 3800, "2001"),
+        )  # fmt: skip
+        record_figure(conn, admin, source, PublishedFigure("Org Two", "deaths", "thousands"))
+        publish(conn, admin, "claim", str(shown))
+    with ws.engine.connect() as conn:
+        admin = users.acting_user(conn, "tester")
+        export_public(ReadContext(Locker.open(ws), conn, admin), tmp_path / "out")
+    rows = list(csv.DictReader((tmp_path / "out" / "claims.csv").open(encoding="utf-8-sig")))
+    assert [(r["claim_id"], r["kind"]) for r in rows] == [(str(shown), "figure")]
+    assert rows[0]["figure"] == (
+        "According to Org One (2001): 2,800–3,800 [deaths; interval 2800–3800]"
+    )
+    assert "Org Two" not in (tmp_path / "out" / "claims.csv").read_text(encoding="utf-8")

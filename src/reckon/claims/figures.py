@@ -185,6 +185,20 @@ class FigureClaim:
         }
 
 
+def figure_of(detail: str | None, year: str | None) -> PublishedFigure:
+    """The figure a ``figure`` claim records, from its ``detail`` and its date (the year)."""
+    data = json.loads(detail or "{}")
+    return PublishedFigure(
+        who=str(data.get("who", "")),
+        measure=str(data.get("measure", "deaths")),
+        text=str(data.get("text", "")),
+        low=data.get("low"),
+        high=data.get("high"),
+        year=year,
+        where_reported=data.get("where_reported"),
+    )
+
+
 def read_figures(conn: Connection) -> list[FigureClaim]:
     """Every recorded figure, attributed, oldest first (confidential sources are left out)."""
     names = {int(r.id): str(r.name) for r in conn.execute(select(users.c.id, users.c.name))}
@@ -198,16 +212,7 @@ def read_figures(conn: Connection) -> list[FigureClaim]:
     for row in rows:
         if row.confidential:
             continue
-        data = json.loads(row.detail or "{}")
-        figure = PublishedFigure(
-            who=str(data.get("who", "")),
-            measure=str(data.get("measure", "deaths")),
-            text=str(data.get("text", "")),
-            low=data.get("low"),
-            high=data.get("high"),
-            year=row.date_text,
-            where_reported=data.get("where_reported"),
-        )
+        figure = figure_of(row.detail, row.date_text)
         out.append(
             FigureClaim(
                 claim_id=int(row.id),

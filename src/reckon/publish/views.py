@@ -96,6 +96,8 @@ class ClaimView:
     supporting_sources: int = 1
     independent_sources: int = 1
     conflicts_with: tuple[str, ...] = ()
+    # For a figure another published (kind "figure"): the figure, attributed, with its interval.
+    figure: str | None = None
 
     @property
     def grade(self) -> str:

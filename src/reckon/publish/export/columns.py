@@ -39,7 +39,8 @@ COLUMNS: Final[dict[str, dict[str, str]]] = {
     "claims": {
         "claim_id": "reckon's identifier of the claim",
         "kind": "what the source says happened (arrest, detention, transfer, trial, execution, "
-        "burial, disappearance, release, affiliation, or an official's role)",
+        "burial, disappearance, release, affiliation, an official's role, or a figure someone "
+        "published)",
         "person_id": "the person the claim is about, when that person is public",
         "person_name": "the person's name as the claim gives it",
         "alleged_perpetrator_id": "the person the source names as alleged perpetrator, when "
@@ -59,6 +60,8 @@ COLUMNS: Final[dict[str, dict[str, str]]] = {
         "independent_sources": "how many of those are independent (not derived from one "
         "another, not of the same affiliation)",
         "conflicts_with": "public claims that contradict this one (ids, ' | ')",
+        "figure": "for a figure someone published (kind figure): who gave it, the figure as "
+        "published, what it counts and its interval",
         **_PUBLICATION,
     },
     "events": {

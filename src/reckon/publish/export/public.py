@@ -74,6 +74,7 @@ def _claim_row(
         "supporting_sources": claim.supporting_sources,
         "independent_sources": claim.independent_sources,
         "conflicts_with": [c for c in claim.conflicts_with if register.is_public("claim", c)],
+        "figure": claim.figure,
         **_pub(item),
     }
     return row, claim.source

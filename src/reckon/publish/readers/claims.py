@@ -13,6 +13,8 @@ from collections.abc import Mapping, Sequence
 from sqlalchemy import Connection, select
 
 from reckon.claims.corroboration import corroborate
+from reckon.claims.figures import KIND as FIGURE
+from reckon.claims.figures import figure_of
 from reckon.claims.records import ClaimRecord, load_claims
 from reckon.extract.claims import ROLE_KINDS, ClaimKind
 from reckon.publish.equivalence import EXPANDERS
@@ -84,6 +86,9 @@ def _claim_view(ctx: ReadContext, claim: ClaimRecord, pool: list[ClaimRecord]) -
         supporting_sources=len(support.sources),
         independent_sources=support.independent,
         conflicts_with=tuple(str(c) for c in support.conflicts),
+        figure=figure_of(claim.detail, claim.date_text).statement()
+        if claim.kind == FIGURE
+        else None,
     )
 
 
