@@ -62,8 +62,9 @@ ROLE_KINDS = frozenset(
     {ClaimKind.ORDERED, ClaimKind.TOOK_PART, ClaimKind.WAS_PRESENT, ClaimKind.SAT_ON_COMMISSION}
 )
 
-_COMMISSION = r"(?:death\s+)?(?:commission|committee|board)"
-_POSS = r"(?:his|her|their|its)"
+_COMMISSION = r"(?:death\s+)?(?:[\w-]+-member\s+)?(?:commission|committee|board|panel|delegation)"
+_POSS = r"(?:his|her|their|its|my|our)"
+_OBJ = r"(?:him|her|them|me|us)"
 _HOME = r"(?:homes?|house|flat|apartment|workplace|office|shop|school|university|bed)\b"
 _FORCES = r"(?:agents|forces|guards|officers|police(?:men)?|men|Revolutionary\s+Guards|Pasdaran|Komiteh|intelligence)\b"
 _ADVERB = r"(?:(?:also|later|then|again|still|first|initially|soon|subsequently|\w+ly)\s+)?"
@@ -76,9 +77,10 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         r"\b(?:re-?)?arrest(?:ed|s)?\b", r"\btaken\s+into\s+custody\b", r"\b(?:took|take|dragged)\s+(?:\S+\s+){1,3}?away\b", r"\bseized\b", r"\bapprehended\b",
         r"\brounded\s+up\b", r"\bpicked\s+up\b", r"\babducted\b", r"\bkidnapped\b",
         rf"\b(?:taken|dragged|led|removed)\s+(?:away\s+)?from\s+(?:{_POSS}|the\s+family)\s+(?:[\w'’-]+\s+)?{_HOME}",
-        rf"\b(?:taken|dragged|removed)\s+(?:away\s+)?(?:from\s+[^.;]{{0,40}}?\s+)?by\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}{_FORCES}", r"\bcame\s+for\s+(?=him\b|her\b|them\b)",
+        rf"\b(?:taken|dragged|removed)\s+(?:away\s+)?(?:from\s+[^.;]{{0,40}}?\s+)?by\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}{_FORCES}", rf"\bcame\s+for\s+(?={_OBJ}\b)",
         r"\bdetained\s+(?=(?:in|on)\s+\d)", r"\b(?:detained|held)\s+(?=by\s+(?:\w+\s+){0,2}(?:agents|forces|guards|officers|police|men)\b)",
-        rf"\bdetained\s+(?=at\s+(?:{_POSS}|the)\s+(?:[\w'’]+\s+)?{_HOME})", r"\b(?:detained|seized|picked\s+up)\s+(?=him\b|her\b|them\b)",
+        rf"\bdetained\s+(?=at\s+(?:{_POSS}|the)\s+(?:[\w'’]+\s+)?{_HOME})", rf"\b(?:detained|seized|picked\s+up)\s+(?={_OBJ}\b)",
+        rf"\b(?:took|dragged|led)\s+{_OBJ}\s+(?:away\s+)?from\s+(?:{_POSS}|the)\s+(?:[\w'’-]+\s+)?{_HOME}",
         r"دستگیر", r"بازداشت", r"ربوده", r"(?:او|وی)\s+را\s+گرفتند",
     ],
     ClaimKind.DETENTION: [
@@ -89,11 +91,15 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         r"\bspent\s+(?:[\w-]+\s+){0,2}(?:years?|months?|weeks?)\s+(?:in|at)\b", r"\btaken\s+to\s+(?:a|the)\s+prison\b",
         r"\bsolitary\s+confinement\b", rf"\b(?:remained|languished)\s+in\s+(?:[\w-]+\s+){{0,2}}{_PRISONISH}",
         r"\b(?:political\s+)?prisoner\s+(?:in|at)\b", r"\bbehind\s+bars\b",
+        # Taken to a prison by name ("drove me to Lakan Prison"), or in one ("Omid was in Qasr Prison").
+        rf"\b(?:(?:took|drove|brought)\s+{_OBJ}|(?:taken|driven|brought))\s+(?:straight\s+)?to\s+(?=(?:[A-Z][\w'’-]*\s+){{1,3}}(?:Prison|Jail)\b)",
+        r"\b(?:was|were|is|had\s+been)\s+(?:still\s+|already\s+)?in\s+(?=(?:[A-Z][\w'’-]*\s+){1,3}(?:Prison|Jail)\b)",
+        r"\bshared\s+(?:a|the|\w+)\s+(?:cell|ward|room)\b(?=\s+with\b)",
         r"زندانی\s+بود", r"در\s+زندان\s+(?:\S+\s+){0,2}(?:بود|ماند)", r"زندانی\s+شد", r"زندانی\s+کرد", r"محبوس", r"در\s+حبس", r"حبس\s+(?:بود|شد|کشید)",
         r"سال\s+(?:را\s+)?در\s+زندان", r"را\s+(?:\S+\s+){0,2}?به\s+زندان",
     ],
     ClaimKind.TRANSFER: [
-        r"\btransferred\b", rf"\b{_POSS}\s+transfer\s+(?:to|from)\b", r"\b(?:was|were)\s+moved\b", r"\bmoved\s+(?:from|to)\b", r"\brelocated\s+to\b",
+        r"\btransferred\b", rf"\b{_POSS}\s+transfer\s+(?:to|from)\b", r"\b(?:was|were)\s+moved\b", r"\bmoved\s+(?:from|to)\b", r"\brelocated\s+to\b", rf"\bmoved\s+{_OBJ}\s+(?:back\s+)?to\b",
         r"\b(?:was|were)\s+sent\s+to\s+(?!the\s+gallows|death|(?:the\s+)?firing)",
         r"منتقل", r"انتقال\s+(?:داد|یافت)",
     ],
@@ -128,13 +134,15 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         r"آزاد\s+شد(?!ند)", r"آزاد\s+گردید", r"از\s+زندان\s+آزاد", r"رها\s+شد",
     ],
     ClaimKind.AFFILIATION: [
-        r"\b(?:a|an|both|all|as|were|was|became|remained)\s+(?:\w+\s+)?(?:supporters?|members?|sympathi[sz]ers?|activists?)\s+of\s+(?!the\s+(?:death\s+)?(?:commission|committee|family|board))",
+        r"\b(?:a|an|both|all|as|were|was|became|remained)\s+(?:\w+\s+)?(?:supporters?|members?|sympathi[sz]ers?|activists?)\s+of\s+(?!the\s+(?:[\w-]+\s+){0,2}(?:commission|committee|family|board|panel|delegation))",
         rf"\b(?:{_POSS}|for)\s+(?:\w+\s+)?(?:support|membership|sympathy)\s+(?:of|for|with|in)\s+(?:the\s+)?(?=[A-Z])",
         r"\b(?:support(?:ed|ing)|sympathi[sz](?:ed|ing)\s+with|belong(?:ed|ing)\s+to|(?:was\s+)?affiliated\s+with|joined)\s+(?:the\s+)?(?=[A-Z])",
+        # Activism for an organisation: "sold newspapers for the League", "handed out leaflets for …".
+        r"\b(?:sold|selling|distribut(?:ed|ing)|hand(?:ed|ing)\s+out|pass(?:ed|ing)\s+out|circulat(?:ed|ing))\s+(?:\w+\s+){0,2}?(?:newspapers|leaflets|pamphlets|flyers|publications|bulletins|tracts)\s+for\s+(?:the\s+)?(?=[A-Z])",
         r"هوادار", r"عضو\s+(?:سازمان|حزب|جبهه)", r"عضویت\s+در", r"وابسته\s+به\s+(?:سازمان|حزب|جبهه)",
     ],
     ClaimKind.ORDERED: [
-        r"\bordered\b", r"\bgave\s+the\s+orders?\b", rf"\bsigned\s+(?:the\s+|{_POSS}\s+)?(?:death\s+)?(?:warrants?|sentences?|orders?)\b",
+        r"\bordered\b", r"\bgave\s+the\s+orders?\b", rf"\bsigned\s+(?:the\s+|{_POSS}\s+)?(?:death\s+|execution\s+)?(?:warrants?|sentences?|orders?)\b",
         r"\bon\s+the\s+orders?\s+of\b", r"\bapproved\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:executions?|death\s+sentences?|sentences?)\b",
         r"دستور\s+(?:اعدام|داد)", r"حکم\s+(?:اعدام\s+)?(?:را\s+)?(?:صادر|امضا)", r"به\s+دستور",
     ],
@@ -151,7 +159,11 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         r"حضور\s+داشت", r"حاضر\s+بود",
     ],
     ClaimKind.SAT_ON_COMMISSION: [
-        rf"\b(?:sat|served)\s+on\s+the\s+{_COMMISSION}", rf"\bmember\s+of\s+the\s+{_COMMISSION}",
+        rf"\b(?:sat|served|sitting|serving)\s+on\s+(?:the|a|that|this)\s+(?:[\w-]+\s+){{0,2}}?{_COMMISSION}", rf"\bmember\s+of\s+the\s+{_COMMISSION}",
+        # "places Niknam on the commission that questioned prisoners"; "one of the three men who decided".
+        rf"\bon\s+the\s+(?:[\w-]+\s+){{0,2}}?{_COMMISSION}\s+(?:that|which|who)\s+(?:\w+\s+)?(?:questioned|interviewed|decided|sentenced|sent|judged|ruled|condemned|determined|chose|selected|interrogated)\b",
+        r"\bone\s+of\s+the\s+(?:two|three|four|five|six|\d)\s+(?:men|officials|clerics|judges|members|people|mullahs)\s+(?:who|that)\s+(?:\w+\s+){0,2}?(?:decided|determined|questioned|interviewed|sentenced|sent|judged|ruled|condemned|chose|selected)\b",
+        rf"\bpresided\s+over\s+the\s+(?:\w+\s+){{0,2}}{_COMMISSION}",
         rf"\bmembers?\s+of\s+the\s+(?:\w+\s+){{0,3}}{_COMMISSION}", rf"\b(?:headed|chaired|led)\s+the\s+(?:\w+\s+){{0,2}}{_COMMISSION}",
         r"عضو\s+هیئت", r"عضو\s+کمیسیون", r"عضو\s+(?:«|\")?هیئت\s+مرگ", r"(?:رئیس|ریاست)\s+هیئت",
     ],
@@ -177,6 +189,32 @@ RHETORIC = re.compile(
     r"must answer|devoured|bloodthirsty|butcher|ماشین کشتار",
     re.I,
 )
+# A comparison with other atrocities or other people ("on the same page of history as
+# Srebrenica", "no less guilty than the men convicted at Nuremberg", "like Tuol Sleng"):
+# what follows the marker, up to the end of its clause, states nothing about this case.
+_COMPARISON = re.compile(
+    r"\bsame\s+(?:[\w-]+\s+){0,5}?as\b|\b(?:no|not|hardly|any)\s+(?:less|more|different|better|worse)\b[^.;:]{0,50}?\bthan\b"
+    r"|\b(?:just\s+|much\s+)?like\b|\breminiscent\s+of\b|\bcompar(?:able|ed|ison)\s+(?:\w+\s+)?(?:to|with)\b"
+    r"|\bakin\s+to\b|\bechoe?s?\s+of\b|\bof\s+a\s+piece\s+with\b|\bon\s+a\s+par\s+with\b"
+    r"|\bin\s+the\s+(?:same\s+)?(?:league|tradition|company|footsteps)\s+(?:as|of)\b|\bas\s+(?:happened\s+)?(?:in|at)\s+(?=[A-Z])"
+    r"|\bthe\s+way\s+(?:\w+\s+){1,3}?did\b"
+    r"|(?<![\u0600-\u06ff])(?:مانند|همانند|همچون|مثل|مشابه|به\s+سان)(?![\u0600-\u06ff])",
+    re.I,
+)
+_CLAUSE_END = re.compile(
+    r"[.;:!?؛]|,\s*(?:and|but|while|whereas|yet)\b|،\s*(?:و|اما|ولی)\b|\s[—–]\s"
+)
+
+
+def _comparisons(text: str, sentence: Sentence) -> list[tuple[int, int]]:
+    """The spans of a sentence that compare (marker to the end of its clause)."""
+    spans = []
+    for match in _COMPARISON.finditer(text, sentence.start, sentence.end):
+        end = _CLAUSE_END.search(text, match.end(), sentence.end)
+        spans.append((match.start(), sentence.end if end is None else end.start()))
+    return spans
+
+
 _SPEAKER_AFTER = re.compile(r"^[\s,]*(?:said|says|told|recalled|wrote|recounted|added)\b", re.I)
 _OF_BEFORE = re.compile(r"\bof\s+$", re.I)
 # A relative named to identify someone ("the son of Karim", "پسر علی") is not the subject.
@@ -329,6 +367,11 @@ def _parsed(
     if value is None:
         return []
     if isinstance(value, str):
+        if value in ("i", "me", "my"):
+            return [context.narrator] if context.narrator is not None else []
+        if value in ("we", "us", "our"):
+            group = context.last_group or []
+            return list(group) if context.narrator in group else []
         if value in ("they", "them", "their"):
             return list(context.last_group or [])
         if before:
@@ -344,6 +387,46 @@ class _Context:
     last_person: Mention | None = None
     last_group: list[Mention] | None = None
     last_named: Mention | None = None
+    narrator: Mention | None = None  # who "I" is (`reckon.extract.narrator`)
+
+
+# The narrator as subject or object: "I was arrested", "they moved me", "مرا … بردند",
+# a Persian verb in the first person singular ("دستگیر شدم").
+_I_BEFORE = re.compile(
+    r"\bI\s+(?:was\s+|had\s+been\s+|have\s+been\s+|then\s+|later\s+|also\s+|\w+ly\s+){0,3}$"
+    r"|(?<![\u0600-\u06ff])(?:من|مرا|اینجانب|بنده)(?![\u0600-\u06ff])[^.،]*$",
+)
+_ME_AFTER = re.compile(
+    r"^\s*(?:me|myself)\b|^\s*(?:\S+\s+){0,1}?(?:شدم|کردم|بودم|ماندم|گشتم|گردیدم|شده‌?\s?ام)(?![\u0600-\u06ff])"
+    r"|^م(?![\u0600-\u06ff])",  # the trigger ends inside the verb: "آزاد شد|م"
+    re.I,
+)
+_WITH_BEFORE_FA = re.compile(r"(?:همراه\s+با|به\s+همراه|با)\s+(?:\S+\s+)?$")
+
+
+def _first_person(
+    text: str, sentence: Sentence, span: tuple[int, int], context: _Context,
+    people: list[Mention],
+) -> list[Mention]:  # fmt: skip
+    """The narrator (and who was "with" them) when the trigger's subject is "I"."""
+    if context.narrator is None:
+        return []
+    head = text[sentence.start : span[0]]
+    i_before = _I_BEFORE.search(head)
+    spoken = _ME_AFTER.match(text[span[1] : sentence.end]) is not None or (
+        i_before is not None and not _PRONOUN.search(head[i_before.start() :])
+    )
+    if not spoken:
+        return []
+    victims = [context.narrator]
+    for person in people:
+        if (
+            sentence.start <= person.start
+            and person.end <= span[0]
+            and _WITH_BEFORE_FA.search(text[max(sentence.start, person.start - 30) : person.start])
+        ):
+            victims.append(person)
+    return victims
 
 
 def _subject_from_context(
@@ -405,6 +488,7 @@ def propose_claims(
     sentences: list[Sentence],
     mentions: list[Mention],
     parses: syntax.Parses | None = None,
+    narrator: Mention | None = None,
 ) -> list[ProposedClaim]:
     """Claims proposed from ``text``, one per kind and person, in order of appearance.
 
@@ -413,7 +497,7 @@ def propose_claims(
     where the parse names a person, and the word-order rules decide elsewhere.
     """
     proposals: list[ProposedClaim] = []
-    context = _Context()
+    context = _Context(narrator=narrator)
     for sentence in sentences:
         inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
         people = _people(inside)
@@ -428,12 +512,17 @@ def propose_claims(
         orgs = [m for m in inside if m.type is MentionType.ORG]
         if RHETORIC.search(sentence.text):
             continue
+        compared = _comparisons(text, sentence)
+        if compared:
+            people = [p for p in people if not any(s <= p.start < e for s, e in compared)]
         found: list[tuple[ClaimKind, tuple[int, int]]] = []
         for kind, pattern in _TRIGGERS.items():
             for match in pattern.finditer(text, sentence.start, sentence.end):
                 span = (match.start(), match.end())
                 if any(m.start <= span[0] < m.end for m in inside):
                     continue  # inside a name ("Execution Square")
+                if any(s <= span[0] < e for s, e in compared):
+                    continue
                 if _excluded(text, sentence, span[0]) or _PERSIAN_NEGATED.match(
                     text[span[1] : sentence.end]
                 ):
@@ -455,8 +544,24 @@ def propose_claims(
             before = [p for p in candidates if p.end <= span[0]]
             after = [p for p in candidates if p.start >= span[1]]
             args = None if parses is None else parses.arguments(*span)
-            parsed = [] if args is None else _parsed(args.patient, people, before, context)
+            # An affiliation is the subject's ("who sold newspapers for the League"), never
+            # its object's.
+            about = None if args is None else (
+                args.subject if kind is ClaimKind.AFFILIATION else args.patient
+            )  # fmt: skip
+            parsed = _parsed(about, people, before, context)
             parsed = [p for p in parsed if p.start not in perpetrators | speakers]
+            # "Prisoners who survived …", "the commanders who were tried": the parse says the
+            # claim is about a group no name stands for, not about a name nearby.
+            # (The subject only: an object such as "spent three years" is no group of people.)
+            subject = None if args is None else args.subject
+            unnamed_group = (
+                parses is not None and not parsed
+                and isinstance(subject, list) and parses.plural_common(subject)
+            )  # fmt: skip
+            first_person = (
+                [] if parsed else _first_person(text, sentence, span, context, candidates)
+            )
             if parsed:
                 # "… was hanged together with X and Y": they share the claim (a bare
                 # "with" does not say so: "held with Alavi" is about the subject).
@@ -464,13 +569,15 @@ def propose_claims(
                 if joined and not _EXPLICITLY_TOGETHER.search(text[span[1] : joined[0].start]):
                     joined = []
                 victims = parsed + [p for p in joined if p not in parsed]
-            elif before:
+            elif first_person:
+                victims = first_person + _joined_after(text, after, span[1])
+            elif before and not unnamed_group:
                 victims = _joined_before(text, before)
             else:
                 victims = _subject_from_context(text, sentence, span, context)
                 if victims:
                     victims = victims + _joined_after(text, after, span[1])
-                elif after and kind is not ClaimKind.AFFILIATION:
+                elif after and kind is not ClaimKind.AFFILIATION and not unnamed_group:
                     victims = [after[0]]
             detail = None
             if kind is ClaimKind.AFFILIATION:
@@ -495,8 +602,12 @@ def propose_claims(
                 if victim not in chosen:
                     chosen.append(victim)
         named = [p for p in people if p.start not in speakers and p.start not in perpetrators]
-        if chosen:
-            context.last_person = chosen[0]
+        # "he" is never the narrator ("I"): the narrator joins groups ("we") only.
+        others = [p for p in chosen if p is not context.narrator]
+        if others:
+            context.last_person = others[0]
+            context.last_group = chosen
+        elif chosen:
             context.last_group = chosen
         elif named:
             context.last_person = named[0]

@@ -16,6 +16,7 @@ from reckon.extract import nlp, syntax, tables
 from reckon.extract.claims import ProposedClaim, merge_duplicates, propose_claims
 from reckon.extract.gazetteer import Gazetteer
 from reckon.extract.mentions import Mention, find_mentions
+from reckon.extract.narrator import find_narrator
 from reckon.extract.text import Sentence, is_persian, sentences
 
 __all__ = ["Extraction", "extract_text"]
@@ -47,7 +48,7 @@ def extract_text(
     parses = None
     if use_spacy and not is_persian(text) and nlp.available_model() is not None:
         parses = syntax.Parses(text, [(s.start, s.end) for s in found])
-    claims = propose_claims(text, found, mentions, parses)
+    claims = propose_claims(text, found, mentions, parses, find_narrator(text, mentions))
     if blocks:
         for block in blocks:
             rows, mentions = tables.table_claims(text, block, mentions)

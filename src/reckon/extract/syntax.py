@@ -32,7 +32,7 @@ from typing import Any
 
 __all__ = ["Arguments", "Parses", "arguments", "parse"]
 
-_PERSONAL = {"he", "she", "him", "her", "they", "them"}
+_PERSONAL = {"he", "she", "him", "her", "they", "them", "i", "me", "we", "us"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
 _OBJECTS = {"dobj", "obj"}
 
@@ -90,8 +90,12 @@ def _resolve(token: Any) -> list[int] | str:
     """Offsets of the argument's words, following a relative pronoun to its noun."""
     if token.lower_ in ("who", "that", "which") and token.head.dep_ == "relcl":
         token = token.head.head
+    # "The man who read out the names was Rasoul Feyzabadi": the one named after "was".
+    named = _copula_complement(token)
+    if named is not None:
+        token = named
     elif (token.tag_ == "PRP" and token.lower_ in _PERSONAL) or (
-        token.tag_ == "PRP$" and token.lower_ in ("his", "her", "their")
+        token.tag_ == "PRP$" and token.lower_ in ("his", "her", "their", "my", "our")
     ):
         return str(token.lower_)
     words = _expand(token)
@@ -105,6 +109,24 @@ def _resolve(token: Any) -> list[int] | str:
     for word in words:
         offsets += [c.idx for c in word.children if c.dep_ == "compound"]
     return offsets
+
+
+_COPULAS = {"is", "was", "were", "are", "'s"}
+
+
+def _copula_complement(token: Any) -> Any | None:
+    """The name a common noun is equated with: "the man … was X" (X a proper noun)."""
+    if token.pos_ != "NOUN" or token.dep_ != "nsubj" or token.head.lower_ not in _COPULAS:
+        return None
+    attr = _child(token.head, {"attr"})
+    return attr if attr is not None and attr.pos_ == "PROPN" else None
+
+
+def plural_common(doc: Any, offsets: list[int]) -> bool:
+    """Whether an argument is a plural common noun ("prisoners", "the commanders"):
+    it names no one person, so no nearby name is its referent."""
+    heads = [t for t in doc if t.idx in offsets]
+    return bool(heads) and all(t.tag_ == "NNS" for t in heads)
 
 
 def _child(token: Any, deps: set[str]) -> Any | None:
@@ -188,6 +210,16 @@ class Parses:
         doc, base = located
         tokens = [t for t in doc if start - base <= t.idx < end - base]
         return len(tokens) == 1 and tokens[0].dep_ == "amod"
+
+    def plural_common(self, offsets: list[int]) -> bool:
+        """`plural_common` for offsets into the whole text."""
+        if not offsets:
+            return False
+        located = self._locate(offsets[0])
+        if located is None:
+            return False
+        doc, base = located
+        return plural_common(doc, [o - base for o in offsets])
 
     def arguments(self, start: int, end: int) -> Arguments | None:
         """`arguments` of the trigger at ``[start, end)`` of the whole text."""

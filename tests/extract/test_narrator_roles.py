@@ -1,0 +1,88 @@
+"""First-person narrators, paraphrased commission membership and comparisons."""
+
+from __future__ import annotations
+
+from reckon.extract.narrator import find_narrator
+from reckon.extract.pipeline import extract_text
+
+
+def kinds(text: str) -> set[tuple[str, str | None]]:
+    result = set()
+    for claim in extract_text(text).as_json()["claims"]:
+        who = claim["perpetrator"] if claim["type"] in {"sat_on_commission", "took_part", "ordered", "was_present"} else claim["victim"]  # fmt: skip
+        result.add((claim["type"], who))
+    return result
+
+
+def test_a_testimony_heading_names_the_narrator() -> None:
+    text = (
+        "Testimony of Roya Farhadian, recorded in Oslo, 2020\n\n"
+        "I was arrested in Zanjan in May 1982. Two years later they moved me to Evin, "
+        "and I was released in 1989.\n"
+    )
+    assert kinds(text) >= {
+        ("arrest", "Roya Farhadian"),
+        ("transfer", "Roya Farhadian"),
+        ("release", "Roya Farhadian"),
+    }
+
+
+def test_an_introduction_before_a_quoted_account_names_the_narrator() -> None:
+    text = (
+        "Behrouz Sadeghpour, 71, a retired printer from Arak, recalls:\n\n"
+        '"They came for me in the spring of 1983. I spent five years in Evin Prison."\n'
+    )
+    assert ("arrest", "Behrouz Sadeghpour") in kinds(text)
+    assert ("detention", "Behrouz Sadeghpour") in kinds(text)
+
+
+def test_a_persian_first_person_verb_is_the_narrator() -> None:
+    text = (
+        "روایت مهناز کاویانی\n\n"
+        "برادرم کامران کاویانی در سال ۱۳۶۲ دستگیر شد.\n\n"
+        "دو سال بعد به زندان اوین منتقل شدم و در سال ۱۳۶۸ آزاد شدم.\n"
+    )
+    found = kinds(text)
+    assert ("transfer", "مهناز کاویانی") in found
+    assert ("release", "مهناز کاویانی") in found
+    assert ("arrest", "کامران کاویانی") in found
+    assert ("arrest", "مهناز کاویانی") not in found
+
+
+def test_without_a_named_narrator_i_is_no_one() -> None:
+    text = "I was arrested in 1983 and held in Evin. Later I heard that Kaveh Amini was executed."
+    assert find_narrator(text, extract_text(text).mentions) is None
+    assert kinds(text) == {("execution", "Kaveh Amini")}
+
+
+def test_paraphrased_commission_membership() -> None:
+    text = (
+        "Nima Golshiri served on the committee that questioned prisoners at Vakilabad Prison. "
+        "Witnesses describe Farid Seraj as one of the three men who decided who would die. "
+        "Omid Karimkhani was a member of the delegation sent from Tehran. "
+        "The cleric who asked the questions was Yahya Dastjerdi; he sat on the panel that "
+        "decided our fate."
+    )
+    found = kinds(text)
+    for name in ("Nima Golshiri", "Farid Seraj", "Omid Karimkhani", "Yahya Dastjerdi"):
+        assert ("sat_on_commission", name) in found
+    assert not any(kind == "affiliation" for kind, _ in found)
+
+
+def test_the_man_who_did_it_was_x() -> None:
+    text = "The man who read out the names in the corridor was Saman Rahnavard."
+    assert ("took_part", "Saman Rahnavard") in kinds(text)
+
+
+def test_comparisons_with_other_atrocities_are_not_claims() -> None:
+    text = (
+        "What happened at Evin belongs on the same page of history as Srebrenica, and its "
+        "organisers are no less guilty than Radko Mirovic, who was tried in The Hague. "
+        "Like Goran Velic, who was convicted in 2016, they should face a court."
+    )
+    assert kinds(text) == set()
+
+
+def test_a_plural_subject_is_no_nearby_name() -> None:
+    text = "Prisoners who survived the hall say Kasra Niktab pulled the stools away."
+    assert ("release", "Kasra Niktab") not in kinds(text)
