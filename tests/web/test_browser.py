@@ -8,40 +8,21 @@ browser download is never used.
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import threading
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 from argon2 import PasswordHasher
 
 from reckon.publish.records import publish_many
 from reckon.roles import Role
 from reckon.search import IndexEntry, add
 from reckon.store import users
-from reckon.web import create_app
-from reckon.web.server import uvicorn_config
-from reckon.workspace import init_workspace
 
-from ..conftest import need_service
+from .conftest import LocalBrowsing, browser_workspace, live_server, screenshot
 
-CHROMIUM = Path("/usr/bin/chromium")
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 PASSWORD = "browser test password"
-DOCS_SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "images" / "search-fa.png"
 # Fictional people (common given names and surnames combined); P1 is written in both scripts.
 PEOPLE = [
     ("P1", "L1-1", "محمدرضا کریمی"),
@@ -52,76 +33,32 @@ PEOPLE = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A reckon server on a free localhost port, over a workspace with a few published persons."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("RECKON_")}
-    env["RECKON_PASSPHRASE"] = "browser test passphrase"
-    workspace = init_workspace(tmp_path_factory.mktemp("browser") / "ws", "tester", env)
+    workspace = browser_workspace(tmp_path_factory, "browser", "browser test passphrase")
     hashed = PasswordHasher().hash(PASSWORD)
     with workspace.engine.begin() as conn:
         admin = users.acting_user(conn, "tester")
         users.add_user(conn, "sara", Role.INVESTIGATOR, actor=admin, password_hash=hashed)
         add(conn, [IndexEntry(*row) for row in PEOPLE])
         publish_many(conn, admin, "person", sorted({p for p, _, _ in PEOPLE}))
-    port = _free_port()
-    server = uvicorn.Server(uvicorn_config(create_app(workspace), "127.0.0.1", port))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(200):
-        if server.started:
-            break
-        time.sleep(0.05)
     try:
-        yield f"http://127.0.0.1:{port}"
+        with live_server(workspace) as base:
+            yield base
     finally:
-        server.should_exit = True
-        thread.join(timeout=10)
         workspace.close()
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    need_service("chromium", CHROMIUM.is_file(), "apt-get install chromium (Debian's package)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        need_service("playwright", False, 'pip install "reckon[dev]" (the playwright package)')
-        raise
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-
-
 @pytest.fixture
-def open_page(browser: Any, live_server: str) -> Iterator[Callable[..., Any]]:
-    """Open a page in a fresh browser context; afterwards, check where every request went."""
-    requests: list[str] = []
-    contexts: list[Any] = []
+def open_page(browse: Callable[[str], LocalBrowsing], server: str) -> Callable[..., Any]:
+    """Open a page in a fresh Persian-locale context (every request is checked afterwards)."""
+    browsing = browse(server)
 
     def _open(path: str, javascript: bool = True) -> Any:
-        context = browser.new_context(java_script_enabled=javascript, locale="fa-IR")
-        context.on("request", lambda request: requests.append(request.url))
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(live_server + path)
-        return page
+        return browsing.page(path, java_script_enabled=javascript, locale="fa-IR")
 
-    yield _open
-    for context in contexts:
-        context.close()
-    assert requests, "the browser made no request at all"
-    elsewhere = [url for url in requests if not url.startswith(live_server + "/")]
-    assert elsewhere == [], f"requests left the local server: {elsewhere}"
+    return _open
 
 
 def _first_hit(page: Any, query: str) -> str:
@@ -177,9 +114,4 @@ def test_a_persian_page_renders_right_to_left(
     box = page.locator("li.hit a").first.bounding_box()
     width = page.viewport_size["width"]
     assert box["x"] + box["width"] > width / 2
-    shot = tmp_path / "search-fa.png"
-    page.screenshot(path=str(shot), full_page=True)
-    assert shot.stat().st_size > 10_000
-    if os.environ.get("RECKON_UPDATE_SCREENSHOTS") == "1":
-        DOCS_SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(shot, DOCS_SCREENSHOT)
+    screenshot(page, tmp_path, "search-fa.png", docs=True)

@@ -6,13 +6,16 @@ import os
 import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
+
+import pytest
 
 from reckon.web import create_app
 from reckon.web.server import LOG_CONFIG, uvicorn_config
 from reckon.workspace import Workspace
+
+from .conftest import free_port, wait_until
 
 
 def test_uvicorn_is_configured_without_access_log(workspace: Workspace) -> None:
@@ -22,10 +25,10 @@ def test_uvicorn_is_configured_without_access_log(workspace: Workspace) -> None:
     assert LOG_CONFIG["loggers"]["uvicorn.access"]["handlers"] == []
 
 
-def _free_port() -> int:
+def _accepts(port: int) -> bool:
+    """Whether something listens on the port (uvicorn listens once the app has started)."""
     with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+        return sock.connect_ex(("127.0.0.1", port)) == 0
 
 
 def test_reckon_serve_logs_no_request(tmp_path: Path) -> None:
@@ -37,7 +40,7 @@ def test_reckon_serve_logs_no_request(tmp_path: Path) -> None:
         check=True,
         capture_output=True,
     )
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [
             sys.executable,
@@ -55,16 +58,16 @@ def test_reckon_serve_logs_no_request(tmp_path: Path) -> None:
         text=True,
     )
     try:
-        body = ""
-        for _ in range(100):
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/search?q=Karimi") as answer:
-                    body = answer.read().decode()
-                break
-            except OSError:
-                time.sleep(0.1)
+        # Ready when the port accepts (however long a loaded machine takes), or failed when the
+        # process is gone; only then the requests whose absence from the log is the test.
+        wait_until(lambda: server.poll() is not None or _accepts(port), "reckon serve")
+        if server.poll() is not None:
+            pytest.fail(f"reckon serve exited before it served anything: {server.communicate()}")
+        url = f"http://127.0.0.1:{port}"
+        with urllib.request.urlopen(f"{url}/search?q=Karimi", timeout=60) as answer:
+            body = answer.read().decode()
         assert "<html" in body
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/?lang=fa"):
+        with urllib.request.urlopen(f"{url}/?lang=fa", timeout=60):
             pass
     finally:
         server.terminate()
