@@ -5,7 +5,8 @@ linkage cluster, ``N…`` a person named in claims). A feature registers a
 resolver for its prefix in `PERSON_RESOLVERS`; a reference no feature claims
 is taken as given (a victim's record with nothing more known about it).
 Claims, events and involvements are resolved by the claims module's reader
-(`reckon.publish.readers.claims`) when it is installed.
+(`reckon.publish.readers.claims`) when it is installed, saved estimates by
+`reckon.publish.readers.estimates`.
 """
 
 from __future__ import annotations
@@ -29,14 +30,3 @@ def _person(conn: Connection, person_ref: str) -> ItemFacts:
 
 
 RESOLVERS.setdefault(ItemType.PERSON, _person)
-
-
-def _estimate(conn: Connection, estimate_id: str) -> ItemFacts:
-    # Estimates are results of `reckon estimate` named by the caller; they name nobody.
-    ref = estimate_id.strip()
-    if not ref or len(ref) > 80:
-        raise InputError(f"'{estimate_id}' is not an estimate id.")
-    return ItemFacts(ItemType.ESTIMATE, ref, label=f"estimate {ref}")
-
-
-RESOLVERS.setdefault(ItemType.ESTIMATE, _estimate)
