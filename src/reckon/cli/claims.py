@@ -37,6 +37,13 @@ witness_app = typer.Typer(
 )
 app.add_typer(witness_app, name="witness")
 
+# Declared once: an argument or option means the same in every command that takes it.
+ClaimArg = Annotated[int, typer.Argument(help="The claim.")]
+Credibility = Annotated[int | None, typer.Option("--credibility", help="Credibility 1–6.")]
+Reason = Annotated[str | None, typer.Option("--reason", help="Why (kept with the decision).")]
+NamedArg = Annotated[str, typer.Argument(help="The named person (N5, see 'reckon claims').")]
+ListPersonArg = Annotated[str, typer.Argument(help="The list person (P12, see 'reckon link').")]
+
 
 @claims_app.callback()
 def claims_list(
@@ -94,13 +101,9 @@ def claims_list(
 @claims_app.command("accept")
 def claims_accept(
     ctx: typer.Context,
-    claim_id: Annotated[int, typer.Argument(help="The claim.")],
-    credibility: Annotated[
-        int | None, typer.Option("--credibility", help="Credibility 1–6.")
-    ] = None,
-    reason: Annotated[
-        str | None, typer.Option("--reason", help="Why (kept with the decision).")
-    ] = None,
+    claim_id: ClaimArg,
+    credibility: Credibility = None,
+    reason: Reason = None,
 ) -> None:
     """Accept a claim as correctly read from its source (not as true)."""
     with open_workspace(ctx) as workspace:
@@ -111,10 +114,8 @@ def claims_accept(
 @claims_app.command("reject")
 def claims_reject(
     ctx: typer.Context,
-    claim_id: Annotated[int, typer.Argument(help="The claim.")],
-    reason: Annotated[
-        str | None, typer.Option("--reason", help="Why (kept with the decision).")
-    ] = None,
+    claim_id: ClaimArg,
+    reason: Reason = None,
 ) -> None:
     """Reject a claim that its source does not make."""
     with open_workspace(ctx) as workspace:
@@ -125,7 +126,7 @@ def claims_reject(
 @claims_app.command("edit")
 def claims_edit(
     ctx: typer.Context,
-    claim_id: Annotated[int, typer.Argument(help="The claim.")],
+    claim_id: ClaimArg,
     kind: Annotated[str | None, typer.Option("--kind", help="Another kind.")] = None,
     victim: Annotated[
         int | None, typer.Option("--victim", help="Another victim (person id).")
@@ -135,12 +136,8 @@ def claims_edit(
     ] = None,
     place: Annotated[str | None, typer.Option("--place", help="Another place.")] = None,
     date: Annotated[str | None, typer.Option("--date", help="Another date, as written.")] = None,
-    credibility: Annotated[
-        int | None, typer.Option("--credibility", help="Credibility 1–6.")
-    ] = None,
-    reason: Annotated[
-        str | None, typer.Option("--reason", help="Why (kept with the decision).")
-    ] = None,
+    credibility: Credibility = None,
+    reason: Reason = None,
 ) -> None:
     """Correct a claim's reading; it goes back to proposed until accepted again."""
     changes = {
@@ -159,11 +156,9 @@ def claims_edit(
 @claims_app.command("link-person")
 def claims_link_person(
     ctx: typer.Context,
-    named: Annotated[str, typer.Argument(help="The named person (N5, see 'reckon claims').")],
-    person: Annotated[str, typer.Argument(help="The list person (P12, see 'reckon link').")],
-    reason: Annotated[
-        str | None, typer.Option("--reason", help="Why (kept with the decision).")
-    ] = None,
+    named: NamedArg,
+    person: ListPersonArg,
+    reason: Reason = None,
 ) -> None:
     """Record that a person named in documents is a list person (audited, reversible)."""
     with open_workspace(ctx) as workspace, workspace.engine.begin() as conn:
@@ -175,11 +170,9 @@ def claims_link_person(
 @claims_app.command("unlink-person")
 def claims_unlink_person(
     ctx: typer.Context,
-    named: Annotated[str, typer.Argument(help="The named person (N5).")],
-    person: Annotated[str, typer.Argument(help="The list person (P12).")],
-    reason: Annotated[
-        str | None, typer.Option("--reason", help="Why (kept with the decision).")
-    ] = None,
+    named: NamedArg,
+    person: ListPersonArg,
+    reason: Reason = None,
 ) -> None:
     """Undo a link: record that a named person is not a list person (kept, audited)."""
     with open_workspace(ctx) as workspace, workspace.engine.begin() as conn:
