@@ -49,24 +49,23 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-from reckon.store.schema.columns import written_date
+from reckon.store.schema.columns import (
+    decided,
+    decision,
+    one_of,
+    reason,
+    user_ref,
+    written_date,
+)
+from reckon.store.schema.kinds import CLAIM_KINDS
 from reckon.store.schema.meta import metadata
 from reckon.store.types import JSONText, UTCDateTime
 
-CLAIM_KINDS = (
-    "arrest", "detention", "transfer", "trial", "execution", "burial", "disappearance",
-    "release", "affiliation", "ordered", "took_part", "was_present", "sat_on_commission",
-    "figure",
-)  # fmt: skip
 CLAIM_STATUSES = ("proposed", "accepted", "rejected")
 MENTION_TYPES = ("PERSON", "PLACE", "ORG", "DATE")
 ROLES = ("victim", "alleged_perpetrator", "witness")
 LINK_DECISIONS = ("same", "different")
 LINK_METHODS = ("proposal", "manual")
-
-
-def _in(values: tuple[str, ...]) -> str:
-    return "IN (" + ", ".join(f"'{v}'" for v in values) + ")"
 
 
 named_persons = Table(
@@ -104,7 +103,7 @@ mentions = Table(
     Column("place_id", Integer, ForeignKey("places.id"), nullable=True),
     Column("sealed", Text, nullable=True),
     Column("finder", String(20), nullable=False),
-    CheckConstraint(f"type {_in(MENTION_TYPES)}", name="mention_type_known"),
+    one_of("type", MENTION_TYPES, "mention_type_known"),
     CheckConstraint("end_offset > start_offset", name="span_not_empty"),
 )
 
@@ -124,16 +123,15 @@ claims = Table(
     Column("quote_start", Integer, nullable=True),
     Column("quote_end", Integer, nullable=True),
     Column("credibility", Integer, nullable=False),
-    Column("credibility_by", Integer, ForeignKey("users.id"), nullable=True),
-    Column("credibility_reason", Text, nullable=True),
-    Column("status", String(10), nullable=False),
-    Column("decided_by", Integer, ForeignKey("users.id"), nullable=True),
-    Column("decided_at", UTCDateTime, nullable=True),
+    user_ref("credibility_by", nullable=True),
+    reason("credibility_reason"),
+    decision("status"),
+    *decided(nullable=True),
     Column("origin", String(10), nullable=False),
     Column("created_by", Integer, ForeignKey("users.id"), nullable=False),
     Column("created_at", UTCDateTime, nullable=False),
-    CheckConstraint(f"kind {_in(CLAIM_KINDS)}", name="claim_kind_known"),
-    CheckConstraint(f"status {_in(CLAIM_STATUSES)}", name="claim_status_known"),
+    one_of("kind", CLAIM_KINDS, "claim_kind_known"),
+    one_of("status", CLAIM_STATUSES, "claim_status_known"),
     CheckConstraint("credibility BETWEEN 1 AND 6", name="credibility_1_to_6"),
 )
 
@@ -178,7 +176,7 @@ involvements = Table(
     Column("role", String(20), nullable=False),
     Column("degree", String(30), nullable=True),
     UniqueConstraint("event_id", "person_id", "role", name="event_person_role"),
-    CheckConstraint(f"role {_in(ROLES)}", name="role_known"),
+    one_of("role", ROLES, "role_known"),
 )
 
 involvement_claims = Table(
@@ -204,13 +202,12 @@ person_links = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("named_person_id", Integer, ForeignKey("named_persons.id"), nullable=False, index=True),
     Column("record_id", Integer, ForeignKey("person_records.id"), nullable=False, index=True),
-    Column("decision", String(10), nullable=False),
-    Column("method", String(10), nullable=False),
+    decision(),
+    decision("method"),
     Column("score", Float, nullable=True),
     Column("evidence", JSONText, nullable=True),
-    Column("reason", Text, nullable=True),
-    Column("decided_by", Integer, ForeignKey("users.id"), nullable=False),
-    Column("decided_at", UTCDateTime, nullable=False),
-    CheckConstraint(f"decision {_in(LINK_DECISIONS)}", name="link_decision_known"),
-    CheckConstraint(f"method {_in(LINK_METHODS)}", name="link_method_known"),
+    reason(),
+    *decided(),
+    one_of("decision", LINK_DECISIONS, "link_decision_known"),
+    one_of("method", LINK_METHODS, "link_method_known"),
 )

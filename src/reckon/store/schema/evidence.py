@@ -19,11 +19,12 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
+from reckon.store.schema.columns import grade, one_of, reason, user_ref
 from reckon.store.schema.meta import metadata
 from reckon.store.types import JSONText, UTCDateTime
 
+# The Admiralty scale's reliability grades of a source, A (reliable) to F (cannot be judged).
 GRADES = ("A", "B", "C", "D", "E", "F")
-_GRADE_CHECK = "IN (" + ", ".join(f"'{g}'" for g in GRADES) + ")"
 
 sources = Table(
     "sources",
@@ -41,13 +42,13 @@ sources = Table(
     Column("publisher", Text, nullable=True),
     Column("published", String(40), nullable=True),
     Column("affiliation", Text, nullable=True),
-    Column("reliability", String(1), nullable=False),
+    grade("reliability"),
     Column("technical", JSONText, nullable=True),
     Column("text_status", String(20), nullable=False),
     Column("text_error", Text, nullable=True),
     Column("added_at", UTCDateTime, nullable=False),
     Column("added_by", Integer, ForeignKey("users.id"), nullable=False),
-    CheckConstraint(f"reliability {_GRADE_CHECK}", name="reliability_grade"),
+    one_of("reliability", GRADES, "reliability_grade"),
     CheckConstraint("text_status IN ('ok', 'failed', 'none', 'locked')", name="text_status_known"),
 )
 
@@ -56,11 +57,11 @@ source_grades = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("source_id", Integer, ForeignKey("sources.id"), nullable=False, index=True),
-    Column("grade", String(1), nullable=False),
-    Column("reason", Text, nullable=True),
-    Column("graded_by", Integer, ForeignKey("users.id"), nullable=False),
+    grade(),
+    reason(),
+    user_ref("graded_by"),
     Column("at", UTCDateTime, nullable=False),
-    CheckConstraint(f"grade {_GRADE_CHECK}", name="grade_known"),
+    one_of("grade", GRADES, "grade_known"),
 )
 
 acquisitions = Table(

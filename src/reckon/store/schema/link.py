@@ -36,12 +36,12 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-from reckon.store.schema.columns import written_date
+from reckon.store.schema.columns import decided, decision, one_of, reason, written_date
+from reckon.store.schema.kinds import LIST_CLAIM_KINDS
 from reckon.store.schema.meta import metadata
 from reckon.store.types import JSONText, UTCDateTime
 
 DECISIONS = ("same", "different", "unsure")
-CLAIM_KINDS = ("execution", "death", "detention", "affiliation")
 
 victim_lists = Table(
     "victim_lists",
@@ -95,9 +95,7 @@ list_claims = Table(
     Column("place", Text, nullable=True),
     Column("value", Text, nullable=True),
     *written_date(),
-    CheckConstraint(
-        "kind IN (" + ", ".join(f"'{k}'" for k in CLAIM_KINDS) + ")", name="claim_kind_known"
-    ),
+    one_of("kind", LIST_CLAIM_KINDS, "claim_kind_known"),
 )
 
 link_runs = Table(
@@ -133,14 +131,11 @@ link_decisions = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("record_l", Integer, ForeignKey("person_records.id"), nullable=False, index=True),
     Column("record_r", Integer, ForeignKey("person_records.id"), nullable=False),
-    Column("decision", String(10), nullable=False),
-    Column("reason", Text, nullable=True),
-    Column("decided_by", Integer, ForeignKey("users.id"), nullable=False),
-    Column("decided_at", UTCDateTime, nullable=False),
+    decision(),
+    reason(),
+    *decided(),
     CheckConstraint("record_l < record_r", name="pair_ordered"),
-    CheckConstraint(
-        "decision IN (" + ", ".join(f"'{d}'" for d in DECISIONS) + ")", name="decision_known"
-    ),
+    one_of("decision", DECISIONS, "decision_known"),
 )
 
 person_members = Table(
