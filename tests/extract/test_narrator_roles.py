@@ -86,3 +86,50 @@ def test_comparisons_with_other_atrocities_are_not_claims() -> None:
 def test_a_plural_subject_is_no_nearby_name() -> None:
     text = "Prisoners who survived the hall say Kasra Niktab pulled the stools away."
     assert ("release", "Kasra Niktab") not in kinds(text)
+
+
+def test_persian_we_and_a_dropped_subject() -> None:
+    text = (
+        "شهادت مریم توانا\n\n"
+        "من، مریم توانا، همراه با خواهرم لیلا توانا در تبریز دستگیر شدم. "
+        "ماموران ما را به زندان تبریز بردند.\n\n"
+        "برادرم کامران توانا معلم بود. چند ماه بعد به ده سال زندان محکوم شد.\n"
+    )
+    found = kinds(text)
+    assert ("arrest", "مریم توانا") in found
+    assert ("arrest", "لیلا توانا") in found
+    assert ("detention", "مریم توانا") in found
+    assert ("detention", "لیلا توانا") in found
+    assert ("trial", "کامران توانا") in found  # the subject of "محکوم شد" is dropped
+
+
+def test_my_father_later_is_the_father_named_first() -> None:
+    text = (
+        "My father, Hossein Azari, was a teacher in Tabriz. My cousin Nima Azari lived with us. "
+        "My father spent six years in Tabriz Prison."
+    )
+    claims = extract_text(text).as_json()["claims"]
+    detention = [c for c in claims if c["type"] == "detention"]
+    assert [c["victim"] for c in detention] == ["Hossein Azari"]
+
+
+def test_a_named_cellmate_was_detained_and_together_with_my_friend_shares_the_claim() -> None:
+    text = (
+        "Testimony of Reza Molavi\n\n"
+        "I was arrested in Rasht in 1983, together with my friend Sina Bahrami. "
+        "I spent four years there. My cellmate there, Arman Kazemi, was a teacher."
+    )
+    found = kinds(text)
+    assert ("arrest", "Sina Bahrami") in found
+    assert ("detention", "Reza Molavi") in found
+    assert ("detention", "Arman Kazemi") in found
+
+
+def test_a_second_trigger_of_one_event_is_not_about_the_nearest_name() -> None:
+    text = (
+        "Majid Parsa was arrested in 1985. He was tried in 1986 by a court presided over by "
+        "a judge named Farhad Asgari, after a hearing that lasted ten minutes."
+    )
+    found = kinds(text)
+    assert ("trial", "Majid Parsa") in found
+    assert ("trial", "Farhad Asgari") not in found

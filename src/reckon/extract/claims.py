@@ -27,7 +27,7 @@ left to the coder.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
@@ -85,10 +85,13 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
     ],
     ClaimKind.DETENTION: [
         rf"\b(?:was|were|been|being)\s+{_ADVERB}(?:held|imprisoned|jailed|detained|incarcerated|confined|locked\s+up)\b(?!\s+(?:in|on)\s+\d)",
-        rf"\b(?:and|then|later)\s+{_ADVERB}(?:held|imprisoned|jailed|kept|incarcerated)\b(?!\s+(?:in|on)\s+\d)",
+        rf"\b(?:and|then|later)\s+{_ADVERB}(?:held|imprisoned|jailed|kept|incarcerated|detained)\b(?!\s+(?:in|on)\s+\d)",
         r"\b(?:was|were|been|being)\s+kept\s+(?:in|at)\b",
         rf"\bserv(?:ed|ing)\s+(?:{_POSS}\s+|a\s+)?(?:[\w-]+\s+){{0,2}}(?:sentence|term)\s+(?:in|at)\b",
-        r"\bspent\s+(?:[\w-]+\s+){0,2}(?:years?|months?|weeks?)\s+(?:in|at)\b", r"\btaken\s+to\s+(?:a|the)\s+prison\b",
+        r"\bspent\s+(?:[\w-]+\s+){0,2}(?:years?|months?|weeks?)\s+(?:in|at|there)\b",
+        r"\b(?:after|following)\s+(?:[\w-]+\s+){1,2}(?:years?|months?)\s+(?:in|of)\s+(?:prison|jail|detention|custody|solitary)\b",
+        # "My cellmate there, Nasrin Pakdel, …": a cellmate is a prisoner.
+        r"(?:(?<=\bmy\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<=\bour\s))(?:former\s+)?cell-?mate\b(?=\s*(?:there|in\s+\w+)?\s*,)", r"\btaken\s+to\s+(?:a|the)\s+prison\b",
         r"\bsolitary\s+confinement\b", rf"\b(?:remained|languished)\s+in\s+(?:[\w-]+\s+){{0,2}}{_PRISONISH}",
         r"\b(?:political\s+)?prisoner\s+(?:in|at)\b", r"\bbehind\s+bars\b",
         # Taken to a prison by name ("drove me to Lakan Prison"), or in one ("Omid was in Qasr Prison").
@@ -131,7 +134,7 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
     ],
     ClaimKind.RELEASE: [
         r"\breleased\b", r"\bfreed\b", r"\bset\s+free\b", r"\bsurvived\b", r"\bwalked\s+free\b",
-        r"آزاد\s+شد(?!ند)", r"آزاد\s+گردید", r"از\s+زندان\s+آزاد", r"رها\s+شد",
+        r"آزاد\s+شد(?!ند)", r"آزاد\s+گردید", r"آزاد\s+کرد", r"از\s+زندان\s+آزاد", r"رها\s+شد",
     ],
     ClaimKind.AFFILIATION: [
         r"\b(?:a|an|both|all|as|were|was|became|remained)\s+(?:\w+\s+)?(?:supporters?|members?|sympathi[sz]ers?|activists?)\s+of\s+(?!the\s+(?:[\w-]+\s+){0,2}(?:commission|committee|family|board|panel|delegation))",
@@ -151,6 +154,8 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         r"\binterrogated\b", r"\btortured\b", r"\bcarried\s+out\s+the\s+(?:executions|hangings|sentences?)\b",
         r"\b(?:led|escorted|took|marched|drove)\s+(?:the\s+)?(?:prisoners|(?:him|her|them))\s+to\s+(?:the\s+)?(?:gallows|execution|hall|death)\b",
         r"\bsupervised\s+the\s+(?:executions|hangings)\b", r"\bput\s+the\s+nooses?\b",
+        r"\bread\s+(?:out\s+)?the\s+(?:list|sentences|verdicts)\b",
+        r"(?:اسامی|اسم|نام|حکم)(?:‌?ها)?\s+(?:\S+\s+){0,2}?را\s+(?:\S+\s+){0,5}?(?:می‌?\s?)?خواند",
         r"شرکت\s+داشت", r"زندانیان\s+را\s+(?:تا|به)\s+(?:پای\s+)?(?:چوبه‌?\s?(?:های\s+)?دار|اعدام)", r"مشارکت\s+داشت", r"بازجویی\s+(?:کرد|می‌?کرد)", r"شکنجه\s+(?:کرد|می‌?کرد|داد)",
     ],
     ClaimKind.WAS_PRESENT: [
@@ -198,7 +203,7 @@ _COMPARISON = re.compile(
     r"|\bakin\s+to\b|\bechoe?s?\s+of\b|\bof\s+a\s+piece\s+with\b|\bon\s+a\s+par\s+with\b"
     r"|\bin\s+the\s+(?:same\s+)?(?:league|tradition|company|footsteps)\s+(?:as|of)\b|\bas\s+(?:happened\s+)?(?:in|at)\s+(?=[A-Z])"
     r"|\bthe\s+way\s+(?:\w+\s+){1,3}?did\b"
-    r"|(?<![\u0600-\u06ff])(?:مانند|همانند|همچون|مثل|مشابه|به\s+سان)(?![\u0600-\u06ff])",
+    r"|(?<![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])(?:مانند|همانند|همچون|مثل|مشابه|به\s+سان)(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])",
     re.I,
 )
 _CLAUSE_END = re.compile(
@@ -215,6 +220,7 @@ def _comparisons(text: str, sentence: Sentence) -> list[tuple[int, int]]:
     return spans
 
 
+_OPENS_WITH_PRONOUN = re.compile(r"\W*(?:he|she)\b", re.I)
 _SPEAKER_AFTER = re.compile(r"^[\s,]*(?:said|says|told|recalled|wrote|recounted|added)\b", re.I)
 _OF_BEFORE = re.compile(r"\bof\s+$", re.I)
 # A relative named to identify someone ("the son of Karim", "پسر علی") is not the subject.
@@ -234,7 +240,9 @@ _BOTH = re.compile(
     re.I,
 )
 _TOGETHER = re.compile(
-    r"^(?:[^.;]*?\s)?(?:together|along)\s+with\s*$|^\s*(?:,\s*)?(?:with|and)\s*$", re.I
+    r"^(?:[^.;]*?\s)?(?:together|along)\s+with\s*(?:(?:my|his|her|their|our)\s+[\w-]+,?\s+)?$"
+    r"|^\s*(?:,\s*)?(?:with|and)\s*$",
+    re.I,
 )
 _EXPLICITLY_TOGETHER = re.compile(r"\b(?:together|along)\s+with\b", re.I)
 _FROM_BEFORE = re.compile(r"(?:\bfrom|\bof|از)\s+$", re.I)
@@ -388,17 +396,67 @@ class _Context:
     last_group: list[Mention] | None = None
     last_named: Mention | None = None
     narrator: Mention | None = None  # who "I" is (`reckon.extract.narrator`)
+    kin: dict[str, Mention] = field(default_factory=dict)  # "my father" → the one so named
+
+
+# The narrator's relatives: "My father, Jalal H.", "پدرم جمشید آذرنیا"; later "my father",
+# "پدرم" alone is that person.
+_KIN_WORDS = r"father|mother|brother|sister|son|daughter|husband|wife|uncle|aunt|cousin|grandfather|grandmother"
+_KIN_FA = r"پدر|مادر|برادر|خواهر|پسر|دختر|همسر|شوهر|عمو|دایی|عمه|خاله|پدربزرگ|مادربزرگ"
+_KIN = re.compile(
+    rf"\b(?:my|our)\s+(?:(?:late|elder|older|younger|little|eldest|youngest)\s+)?({_KIN_WORDS})\b"
+    rf"|(?<![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])({_KIN_FA})(?:‌?(?:م|مان))(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])",
+    re.I,
+)
+
+
+def _kin_key(match: re.Match[str]) -> str:
+    return (match.group(1) or match.group(2)).casefold()
+
+
+def _learn_kin(text: str, sentence: Sentence, people: list[Mention], context: _Context) -> None:
+    """Record "my father X" / "پدرم X" (the kin word right before the name)."""
+    for person in people:
+        before = text[max(sentence.start, person.start - 40) : person.start]
+        match = next(reversed(list(_KIN.finditer(before))), None)
+        if match is not None and re.fullmatch(r"[\s,،:]*", before[match.end() :]):
+            context.kin.setdefault(_kin_key(match), person)
+
+
+def _kin_subject(head: str, context: _Context) -> Mention | None:
+    """The relative "my father" stands for, when the head names one and no one else."""
+    found = [context.kin.get(_kin_key(m)) for m in _KIN.finditer(head)]
+    named = [p for p in found if p is not None]
+    return named[-1] if named else None
+
+
+# "We were blindfolded", "ما را … بردند", a Persian verb in the first person plural.
+_WE_BEFORE = re.compile(
+    r"\bwe\s+(?:were\s+|had\s+been\s+|have\s+been\s+|then\s+|later\s+|all\s+|\w+ly\s+){0,3}$"
+    r"|(?<![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])ما\s+را(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])[^.،]*$|(?<![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])ما\s+$",  # "ما |را به زندان"
+    re.I,
+)
+_US_AFTER = re.compile(
+    r"^\s*us\b|^\s*(?:\S+\s+){0,1}?(?:شدیم|کردیم|بودیم|ماندیم)(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])|^یم(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])",
+    re.I,
+)
+# A Persian verb in the third person singular with no subject named ("… محکوم شد"): the
+# subject is dropped, as Persian does, and is the person the text is speaking of.
+_FA_THIRD = re.compile(
+    r"^(?!\S*‌?ها)\S*(?:\s+\S+){0,2}?\s+(?:شد|گردید|بود)(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])"
+)
 
 
 # The narrator as subject or object: "I was arrested", "they moved me", "مرا … بردند",
 # a Persian verb in the first person singular ("دستگیر شدم").
 _I_BEFORE = re.compile(
     r"\bI\s+(?:was\s+|had\s+been\s+|have\s+been\s+|then\s+|later\s+|also\s+|\w+ly\s+){0,3}$"
-    r"|(?<![\u0600-\u06ff])(?:من|مرا|اینجانب|بنده)(?![\u0600-\u06ff])[^.،]*$",
+    r"|(?<![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])(?:من|مرا|اینجانب|بنده)(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])[^.،]*$"
+    r"|(?<![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])(?:م|من\s+)$",  # the trigger starts at "را": "م|را به زندان بردند"
 )
 _ME_AFTER = re.compile(
-    r"^\s*(?:me|myself)\b|^\s*(?:\S+\s+){0,1}?(?:شدم|کردم|بودم|ماندم|گشتم|گردیدم|شده‌?\s?ام)(?![\u0600-\u06ff])"
-    r"|^م(?![\u0600-\u06ff])",  # the trigger ends inside the verb: "آزاد شد|م"
+    r"^\s*(?:me|myself)\b|^\s*(?:\S+\s+){0,1}?(?:شدم|کردم|بودم|ماندم|گشتم|گردیدم|شده‌?\s?ام)(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])"
+    r"|^م(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])",  # the trigger ends inside the verb: "آزاد شد|م"
     re.I,
 )
 _WITH_BEFORE_FA = re.compile(r"(?:همراه\s+با|به\s+همراه|با)\s+(?:\S+\s+)?$")
@@ -412,6 +470,9 @@ def _first_person(
     if context.narrator is None:
         return []
     head = text[sentence.start : span[0]]
+    tail = text[span[1] : sentence.end]
+    if (_WE_BEFORE.search(head) or _US_AFTER.match(tail)) and context.last_group:
+        return list(context.last_group) if context.narrator in context.last_group else []
     i_before = _I_BEFORE.search(head)
     spoken = _ME_AFTER.match(text[span[1] : sentence.end]) is not None or (
         i_before is not None and not _PRONOUN.search(head[i_before.start() :])
@@ -435,8 +496,13 @@ def _subject_from_context(
     head = text[sentence.start : span[0]]
     if _BOTH.search(head) and context.last_group:
         return list(context.last_group)
+    relative = _kin_subject(head, context)
+    if relative is not None:
+        return [relative]
     if context.last_person is None:
         return []
+    if sentence.persian and _FA_THIRD.match(text[span[0] : sentence.end]):
+        return [context.last_person]
     starts_with_trigger = head.strip(" -–•*0123456789.:") == ""
     object_pronoun = re.match(r"\s*(?:him|her)\b", text[span[1] : sentence.end], re.I)
     if _PRONOUN.search(head) or starts_with_trigger or object_pronoun:
@@ -507,6 +573,7 @@ def propose_claims(
             for p in people
             if _RELATIVE_BEFORE.search(text[max(sentence.start, p.start - 20) : p.start])
         }
+        _learn_kin(text, sentence, people, context)
         places = [m for m in inside if m.type is MentionType.PLACE]
         dates = [m for m in inside if m.type is MentionType.DATE]
         orgs = [m for m in inside if m.type is MentionType.ORG]
@@ -537,6 +604,7 @@ def propose_claims(
         proposals.extend(role_claims)
         perpetrators = {c.perpetrator.start for c in role_claims if c.perpetrator is not None}
         chosen: list[Mention] = []
+        read_from_parse: set[ClaimKind] = set()  # kinds whose victim the parse named here
         for kind, span in found:
             if kind in ROLE_KINDS:
                 continue
@@ -549,7 +617,11 @@ def propose_claims(
             about = None if args is None else (
                 args.subject if kind is ClaimKind.AFFILIATION else args.patient
             )  # fmt: skip
-            parsed = _parsed(about, people, before, context)
+            # A sentence that opens with "He …" speaks of the person before it: its later
+            # "him" is that person too, not a name the sentence mentions in passing.
+            parsed = _parsed(
+                about, people, [] if _OPENS_WITH_PRONOUN.match(sentence.text) else before, context
+            )
             parsed = [p for p in parsed if p.start not in perpetrators | speakers]
             # "Prisoners who survived …", "the commanders who were tried": the parse says the
             # claim is about a group no name stands for, not about a name nearby.
@@ -562,6 +634,13 @@ def propose_claims(
             first_person = (
                 [] if parsed else _first_person(text, sentence, span, context, candidates)
             )
+            if parsed:
+                read_from_parse.add(kind)
+            elif kind in read_from_parse:
+                # "was tried … by a court presided over by X, after a hearing": the parse
+                # already said whose trial this sentence tells; a second trigger of the same
+                # kind is the same event, not a claim about the nearest name.
+                continue
             if parsed:
                 # "… was hanged together with X and Y": they share the claim (a bare
                 # "with" does not say so: "held with Alavi" is about the subject).

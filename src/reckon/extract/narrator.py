@@ -20,8 +20,8 @@ from reckon.extract.mentions import Mention, MentionType
 __all__ = ["find_narrator"]
 
 _FIRST_PERSON = re.compile(
-    r"\b(?:I|me|my|myself)\b|(?<![\u0600-\u06ff])(?:من|مرا|اینجانب|بنده)(?![\u0600-\u06ff])"
-    r"|(?:شدم|کردم|بودم|ماندم|گشتم|گردیدم)(?![\u0600-\u06ff])"
+    r"\b(?:I|me|my|myself)\b|(?<![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])(?:من|مرا|اینجانب|بنده)(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])"
+    r"|(?:شدم|کردم|بودم|ماندم|گشتم|گردیدم)(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])"
 )
 # A heading naming the one who speaks: "Testimony of X", "Interview with X", "By X".
 _HEADING = re.compile(
@@ -40,7 +40,7 @@ _INTRODUCED = re.compile(
 )
 # The narrator naming themself.
 _SELF_BEFORE = re.compile(
-    r"(?:\bmy\s+name\s+is|\bI\s+am|\bI,|\bI\s+am\s+called|(?<![\u0600-\u06ff])(?:اینجانب|من[،,]|"
+    r"(?:\bmy\s+name\s+is|\bI\s+am|\bI,|\bI\s+am\s+called|(?<![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])(?:اینجانب|من[،,]|"
     r"نام\s+من|اسم\s+من|بنده))\s*$",
     re.I,
 )

@@ -24,6 +24,7 @@ back to word order.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -111,6 +112,11 @@ def _resolve(token: Any) -> list[int] | str:
     return offsets
 
 
+_EVENT_NOUN = re.compile(
+    r"(?:execution|arrest|transfer|trial|release|burial|detention|disappearance|imprisonment|"
+    r"hanging|killing|death|support|membership|sympathy|affiliation|interrogation|torture|"
+    r"sentenc|conviction|abduction|kidnapping|incarceration|capture|funeral|grave|body)"
+)
 _COPULAS = {"is", "was", "were", "are", "'s"}
 
 
@@ -150,7 +156,9 @@ def arguments(doc: Any, start: int, end: int) -> Arguments | None:
         if target is not None:
             return Arguments(_resolve(target), None, False, _resolve(target))
         poss = _child(token, {"poss"})
-        if poss is not None:
+        # "his arrest", "her execution": the owner of an event is its subject; the owner
+        # of a person ("my cellmate") is not.
+        if poss is not None and _EVENT_NOUN.match(token.lower_):
             return Arguments(_resolve(poss), None, False, _resolve(poss))
         # "the support of …" after a verb: the verb's subject ("Ali was arrested for his support").
         return None
