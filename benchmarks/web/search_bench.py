@@ -37,6 +37,7 @@ from sqlalchemy import Connection, insert, select, text
 from reckon.names.keys import phonetic_key
 from reckon.publish.visibility import public_persons
 from reckon.search import IndexEntry, add, search
+from reckon.search.index import opened
 from reckon.store.engine import is_sqlite
 from reckon.store.schema import publications, search_entries
 from reckon.store.types import utcnow
@@ -151,9 +152,9 @@ def p95(values: list[float]) -> float:
 
 
 def stored_names(conn: Connection) -> dict[str, str]:
-    """The name each person was filed under, read back from a reused store."""
-    rows = conn.execute(select(search_entries.c.person_ref, search_entries.c.name))
-    return {str(ref): str(name) for ref, name in rows}
+    """The name each person was filed under, read back (opened) from a reused store."""
+    ids = [int(i) for i in conn.execute(select(search_entries.c.id)).scalars()]
+    return {ref: name for ref, name, _ in opened(conn, ids).values()}
 
 
 def open_or_build(

@@ -12,8 +12,15 @@ from collections import defaultdict
 from sqlalchemy import select
 
 from reckon.search import IndexEntry, add
-from reckon.search.keys import plan
-from reckon.search.query import CANDIDATES, MAX_POSTINGS, _choose, _counts, candidates
+from reckon.search.keys import QueryPlan
+from reckon.search.query import (
+    CANDIDATES,
+    MAX_POSTINGS,
+    _choose,
+    _counts,
+    candidates,
+    lookup_plan,
+)
 from reckon.store.schema import search_keys
 from reckon.workspace import Workspace
 
@@ -26,8 +33,14 @@ NAMES = [
 QUERIES = ["Mohamad Saeid Kamai", "محمد سعید کمالی", "Reza Karimi", "Kamali", "Mohammad Karim"]
 
 
+def _plan(conn: object, query: str) -> QueryPlan[bytes]:
+    found = lookup_plan(conn, query)  # type: ignore[arg-type]
+    assert found is not None
+    return found
+
+
 def _reference(conn: object, query: str) -> list[int]:
-    query_plan = plan(query)
+    query_plan = _plan(conn, query)
     counts = _counts(conn, query_plan.all_keys)  # type: ignore[arg-type]
     chosen = _choose(query_plan, counts, MAX_POSTINGS, CANDIDATES)
     exact: dict[int, set[int]] = defaultdict(set)
@@ -48,6 +61,6 @@ def test_sql_ranking_matches_the_definition(workspace: Workspace) -> None:
         add(conn, [IndexEntry(f"P{n}", f"R{n}", name) for n, name in enumerate(NAMES)])
     with workspace.engine.connect() as conn:
         for query in QUERIES:
-            found = candidates(conn, plan(query))
+            found = candidates(conn, _plan(conn, query))
             assert found, query
             assert found == _reference(conn, query), query

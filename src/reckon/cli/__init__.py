@@ -11,6 +11,7 @@ from reckon.cli import (
     link,
     names,
     publish,
+    search,
     web,
 )
 from reckon.cli.app import app
@@ -29,6 +30,7 @@ _COMMAND_MODULES = (
     link,
     names,
     publish,
+    search,
     web,
 )
 

@@ -113,6 +113,17 @@ def _destroy(path: Path) -> None:
     path.unlink()
 
 
+def _checkpoint(engine: Engine) -> None:
+    """On SQLite, move the write-ahead log into the database and empty it.
+
+    The log keeps images of pages as they were before the shred: the search index's
+    sealed entries of the person (under the index key, which lives on) among them.
+    """
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
 @dataclass
 class ShredReport:
     person_ref: str
@@ -223,6 +234,14 @@ class PersonVault:
             )
         )
         return key
+
+    def subject_key(self, conn: Connection, subject: str, *, create: bool = False) -> bytes:
+        """The key of ``subject`` (made under the current epoch if ``create`` and missing).
+
+        For a feature that seals its own derived data under a key that every shred
+        re-wraps, like the search index (`reckon.search.seal`).
+        """
+        return self._person_key(conn, subject, create)
 
     def put(self, conn: Connection, subject: str, name: str, value: str) -> None:
         """Keep one field of a person's data, sealed with that person's key."""
@@ -417,6 +436,7 @@ class PersonVault:
                 self._epoch_keys.pop(new, None)
                 _destroy(self.key_file(new))
             raise
+        _checkpoint(workspace.engine)
         self.destroy_stale_keys(new)
         return ShredReport(person_ref, subjects, erased, new)
 

@@ -1,14 +1,20 @@
-"""Write the name search index: entries, their keys, and how common each key is."""
+"""Write the name search index: entries, their keys, and how common each key is.
+
+Names are sealed and keys hashed under the index key (`reckon.search.seal`).
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
+from typing import TypeVar
 
-from sqlalchemy import Connection, delete, func, insert, select
+from sqlalchemy import Connection, delete, func, insert, select, text
 
+from reckon.search import seal
 from reckon.search.keys import index_keys
 from reckon.search.similarity import phonetic_words
 from reckon.store.schema import search_entries, search_key_counts, search_keys
@@ -16,6 +22,7 @@ from reckon.store.schema import search_entries, search_key_counts, search_keys
 BATCH = 5_000
 _IN_CHUNK = 500  # bound parameter lists stay well inside SQLite's limit
 FULL_RECOUNT = 20_000  # beyond this many new keys, recounting every key is cheaper
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -27,7 +34,7 @@ class IndexEntry:
     name: str
 
 
-def _chunks(items: Iterable[str], size: int = _IN_CHUNK) -> Iterator[list[str]]:
+def _chunks(items: Iterable[_T], size: int = _IN_CHUNK) -> Iterator[list[_T]]:
     it = iter(items)
     while chunk := list(islice(it, size)):
         yield chunk
@@ -36,25 +43,26 @@ def _chunks(items: Iterable[str], size: int = _IN_CHUNK) -> Iterator[list[str]]:
 def add(conn: Connection, entries: Iterable[IndexEntry]) -> int:
     """File ``entries`` in the index (in the caller's transaction); returns how many."""
     total = 0
-    touched: Counter[str] = Counter()
+    touched: Counter[bytes] = Counter()
     it = iter(entries)
+    key: seal.IndexKey | None = None
     while batch := list(islice(it, BATCH)):
+        key = key or seal.writing_key(conn)
         first = conn.execute(select(func.coalesce(func.max(search_entries.c.id), 0))).scalar_one()
         rows = [
             {
                 "id": first + n + 1,
                 "person_ref": e.person_ref,
                 "record_ref": e.record_ref,
-                "name": e.name,
-                "phonetic": " ".join(phonetic_words(e.name)),
+                "sealed": key.seal(first + n + 1, e.name, " ".join(phonetic_words(e.name))),
             }
             for n, e in enumerate(batch)
         ]
         conn.execute(insert(search_entries), rows)
         key_rows = [
-            {"key": key, "entry_id": row["id"]}
+            {"key": key.digest(k), "entry_id": row["id"]}
             for row, entry in zip(rows, batch, strict=True)
-            for key in index_keys(entry.name)
+            for k in index_keys(entry.name)
         ]
         if key_rows:
             conn.execute(insert(search_keys), key_rows)
@@ -73,28 +81,74 @@ def remove(
         query = query.where(search_entries.c.person_ref == person_ref)
     if record_ref is not None:
         query = query.where(search_entries.c.record_ref == record_ref)
-    ids = list(conn.execute(query).scalars())
-    touched: set[str] = set()
-    for chunk in _chunks([str(i) for i in ids]):
-        numbers = [int(i) for i in chunk]
-        touched.update(
-            conn.execute(
-                select(search_keys.c.key).where(search_keys.c.entry_id.in_(numbers))
-            ).scalars()
-        )
-        conn.execute(delete(search_keys).where(search_keys.c.entry_id.in_(numbers)))
-        conn.execute(delete(search_entries).where(search_entries.c.id.in_(numbers)))
-    _recount(conn, touched)
+    ids = [int(i) for i in conn.execute(query).scalars()]
+    touched: set[bytes] = set()
+    with _secure_delete(conn):
+        for numbers in _chunks(ids):
+            touched.update(
+                conn.execute(
+                    select(search_keys.c.key).where(search_keys.c.entry_id.in_(numbers))
+                ).scalars()
+            )
+            conn.execute(delete(search_keys).where(search_keys.c.entry_id.in_(numbers)))
+            conn.execute(delete(search_entries).where(search_entries.c.id.in_(numbers)))
+        _recount(conn, touched)
     return len(ids)
 
 
+@contextmanager
+def _secure_delete(conn: Connection) -> Iterator[None]:
+    """On SQLite, overwrite what is deleted (else a removed entry's sealed name stays in a
+    free part of the page, openable with the live index key); PostgreSQL has no such switch."""
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    before = conn.execute(text("PRAGMA secure_delete")).scalar()
+    conn.execute(text("PRAGMA secure_delete = 1"))
+    try:
+        yield
+    finally:
+        conn.execute(text(f"PRAGMA secure_delete = {int(before or 0)}"))
+
+
 def clear(conn: Connection) -> None:
-    """Empty the index (before a rebuild)."""
-    for table in (search_key_counts, search_keys, search_entries):
-        conn.execute(delete(table))
+    """Empty the index and forget its key (before a rebuild, which makes a new one)."""
+    with _secure_delete(conn):
+        for table in (search_key_counts, search_keys, search_entries):
+            conn.execute(delete(table))
+    seal.reset(conn)
 
 
-def _recount(conn: Connection, keys: set[str]) -> None:
+def opened(conn: Connection, ids: list[int]) -> dict[int, tuple[str, str, str]]:
+    """The person, name and phonetic key of each of the entries ``ids`` (opened)."""
+    key = seal.index_key(conn)
+    if key is None or not ids:
+        return {}
+    out = {}
+    for chunk in _chunks(ids):
+        rows = conn.execute(
+            select(search_entries.c.id, search_entries.c.person_ref, search_entries.c.sealed).where(
+                search_entries.c.id.in_(chunk)
+            )
+        )
+        for entry_id, ref, sealed in rows:
+            name, phonetic = key.open(int(entry_id), bytes(sealed))
+            out[int(entry_id)] = (str(ref), name, phonetic)
+    return out
+
+
+def names_of(conn: Connection, person_ref: str) -> list[str]:
+    """Every spelling the index holds for ``person_ref``, in the order they were filed."""
+    ids = conn.execute(
+        select(search_entries.c.id)
+        .where(search_entries.c.person_ref == person_ref)
+        .order_by(search_entries.c.id)
+    ).scalars()
+    entries = opened(conn, [int(i) for i in ids])
+    return [entries[i][1] for i in sorted(entries)]
+
+
+def _recount(conn: Connection, keys: set[bytes]) -> None:
     if len(keys) > FULL_RECOUNT:
         conn.execute(delete(search_key_counts))
         counts = select(search_keys.c.key, func.count()).group_by(search_keys.c.key)

@@ -27,9 +27,11 @@ Honorifics (Seyed, Haj, Mirza…) are left out of the keys; the re-ranking by
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
+from typing import Generic, TypeVar
 
 from reckon.names.honorifics import honorific
 from reckon.names.keys import skeleton_word
@@ -38,6 +40,7 @@ from reckon.names.script import normalize
 MIN_DELETION = 4
 MAX_WORDS = 6
 MAX_FUZZY_PAIR_WORDS = 4
+K = TypeVar("K", bound=Hashable)
 
 
 @lru_cache(maxsize=200_000)
@@ -99,19 +102,27 @@ def index_keys(name: str) -> set[str]:
 
 
 @dataclass(frozen=True)
-class QueryPlan:
+class QueryPlan(Generic[K]):
     """The keys one query looks up, and which query words each key stands for."""
 
     words: tuple[str, ...]
-    exact: dict[str, frozenset[int]]  # w: and p: keys that match a word exactly
-    fuzzy: dict[str, frozenset[int]]  # keys that match a word with one consonant wrong
+    exact: dict[K, frozenset[int]]  # w: and p: keys that match a word exactly
+    fuzzy: dict[K, frozenset[int]]  # keys that match a word with one consonant wrong
 
     @property
-    def all_keys(self) -> dict[str, frozenset[int]]:
+    def all_keys(self) -> dict[K, frozenset[int]]:
         return {**self.fuzzy, **self.exact}
 
+    def mapped(self, to: Callable[[K], bytes]) -> QueryPlan[bytes]:
+        """The same plan with each key in its stored form (`reckon.search.seal` hashes them)."""
+        return QueryPlan(
+            self.words,
+            {to(k): cov for k, cov in self.exact.items()},
+            {to(k): cov for k, cov in self.fuzzy.items()},
+        )
 
-def plan(query: str) -> QueryPlan:
+
+def plan(query: str) -> QueryPlan[str]:
     """The keys to look up for ``query`` (a name in either script, possibly misspelt)."""
     skeletons = word_skeletons(query)
     units = _units(skeletons)

@@ -1,7 +1,8 @@
 """Answer a name query from the index: rarest keys first, then re-rank by name similarity.
 
 1. `reckon.search.keys.plan` turns the query into exact keys (words, joined
-   words, word pairs) and fuzzy keys (one consonant wrong).
+   words, word pairs) and fuzzy keys (one consonant wrong), hashed under the
+   index key as the index stores them (`reckon.search.seal`).
 2. The keys' entry counts are read from ``search_key_counts``; keys are read
    rarest first until ``max_postings`` entry ids have been read, so that a
    query for a common name costs the same as one for a rare name: its word
@@ -10,7 +11,8 @@
    fuzzy) and the best ``candidates`` are kept.
 4. Only persons the visibility rule lets through are kept
    (`reckon.publish.visibility`); the rest are never scored.
-5. The remaining names are ordered by a quick phonetic comparison, and the
+5. The candidates' names are opened (only these ~200 are decrypted), the
+   remaining names are ordered by a quick phonetic comparison, and the
    best ``FINAL`` are scored against the query with `reckon.names`
    similarity; a person's score is that of their best-matching spelling.
 """
@@ -20,12 +22,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import Connection
 
 from reckon.names.script import detect_script
-from reckon.search.keys import QueryPlan, plan
+from reckon.search.driver import marks, raw
+from reckon.search.keys import K, QueryPlan, plan
+from reckon.search.seal import IndexKey, index_key
 from reckon.search.similarity import quick_scores, scores
 from reckon.store.schema import search_entries, search_key_counts, search_keys
 
@@ -51,39 +55,18 @@ class SearchHit:
     score: float
 
 
-def _raw(conn: Connection, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
-    """Rows of ``sql`` through the driver's own cursor.
-
-    Search is latency-bound and its statements carry long, variable parameter
-    lists: SQLAlchemy would compile and cache a new statement for every length
-    and build a Row per result, which cost more than the lookups themselves.
-    """
-    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    cursor = conn.connection.cursor()
-    try:
-        cursor.execute(sql.replace("?", mark), params)
-        rows = cast("list[tuple[Any, ...]]", cursor.fetchall())
-    finally:
-        cursor.close()
-    return rows
-
-
-def _marks(n: int) -> str:
-    return ", ".join(["?"] * n)
-
-
-def _counts(conn: Connection, keys: Iterable[str]) -> dict[str, int]:
+def _counts(conn: Connection, keys: Iterable[bytes]) -> dict[bytes, int]:
     wanted = list(keys)
     sql = (
         f"SELECT key, n FROM {search_key_counts.name} "  # noqa: S608 - placeholders only
-        f"WHERE key IN ({_marks(len(wanted))})"
+        f"WHERE key IN ({marks(len(wanted))})"
     )
-    return {str(key): int(n) for key, n in _raw(conn, sql, wanted)}
+    return {bytes(key): int(n) for key, n in raw(conn, sql, wanted)}
 
 
 def _choose(
-    query_plan: QueryPlan, counts: dict[str, int], max_postings: int, limit: int
-) -> list[str]:
+    query_plan: QueryPlan[K], counts: dict[K, int], max_postings: int, limit: int
+) -> list[K]:
     """The keys to read, rarest first, within the budget of ``max_postings`` entry ids.
 
     First the exact keys that cover every word of the query (a full pair or a
@@ -102,7 +85,7 @@ def _choose(
         key=lambda k: (k not in query_plan.exact, counts[k]),
     )
     budget = max_postings
-    chosen: list[str] = []
+    chosen: list[K] = []
     for key in full:
         if counts[key] <= budget:
             chosen.append(key)
@@ -120,7 +103,7 @@ def _choose(
 
 def candidates(
     conn: Connection,
-    query_plan: QueryPlan,
+    query_plan: QueryPlan[bytes],
     max_postings: int = MAX_POSTINGS,
     limit: int = CANDIDATES,
 ) -> list[int]:
@@ -137,13 +120,13 @@ def candidates(
     keys = query_plan.all_keys
     # One column per query word: whether any chosen key (or any exact key) covering it matched.
     columns: list[list[str]] = [[], []]
-    column_params: list[list[str]] = [[], []]
+    column_params: list[list[bytes]] = [[], []]
     for word in range(len(query_plan.words)):
         covering = [k for k in chosen if word in keys[k]]
         exactly = [k for k in covering if k in query_plan.exact]
         for n, group in enumerate((covering, exactly)):
             if group:
-                columns[n].append(f"MAX(CASE WHEN key IN ({_marks(len(group))}) THEN 1 ELSE 0 END)")
+                columns[n].append(f"MAX(CASE WHEN key IN ({marks(len(group))}) THEN 1 ELSE 0 END)")
                 column_params[n].extend(group)
     any_word, exact_word = columns
     # Parameters in the order of the statement's text: the WHERE list, then ORDER BY's.
@@ -152,18 +135,29 @@ def candidates(
     order = [f"({' + '.join(terms)}) DESC" for terms in (any_word, exact_word) if terms]
     sql = (
         f"SELECT entry_id FROM {search_keys.name} "  # noqa: S608 - placeholders only
-        f"WHERE key IN ({_marks(len(chosen))}) GROUP BY entry_id "
+        f"WHERE key IN ({marks(len(chosen))}) GROUP BY entry_id "
         f"ORDER BY {', '.join([*order, 'entry_id'])} LIMIT {int(limit)}"
     )
-    return [int(row[0]) for row in _raw(conn, sql, params)]
+    return [int(row[0]) for row in raw(conn, sql, params)]
 
 
-def _entries(conn: Connection, ids: list[int]) -> list[tuple[str, str, str]]:
+def _entries(conn: Connection, key: IndexKey, ids: list[int]) -> list[tuple[str, str, str]]:
+    """Person, name and phonetic key of each entry, opened with the index key, by id."""
     sql = (
-        f"SELECT person_ref, name, phonetic FROM {search_entries.name} "  # noqa: S608
-        f"WHERE id IN ({_marks(len(ids))}) ORDER BY id"
+        f"SELECT id, person_ref, sealed FROM {search_entries.name} "  # noqa: S608
+        f"WHERE id IN ({marks(len(ids))}) ORDER BY id"
     )
-    return [(str(a), str(b), str(c)) for a, b, c in _raw(conn, sql, list(ids))]
+    out = []
+    for entry_id, ref, sealed in raw(conn, sql, list(ids)):
+        name, phonetic = key.open(int(entry_id), bytes(sealed))
+        out.append((str(ref), name, phonetic))
+    return out
+
+
+def lookup_plan(conn: Connection, query: str) -> QueryPlan[bytes] | None:
+    """The keys to read for ``query``, as the index stores them; None if there is no index."""
+    key = index_key(conn)
+    return None if key is None else plan(query).mapped(key.digest)
 
 
 def _visible_best(
@@ -197,10 +191,13 @@ def search(
     query_plan = plan(query)
     if not query_plan.words:
         return []
-    ids = candidates(conn, query_plan)
+    key = index_key(conn)
+    if key is None:  # no index built yet
+        return []
+    ids = candidates(conn, query_plan.mapped(key.digest))
     if not ids:
         return []
-    rows = _entries(conn, ids)
+    rows = _entries(conn, key, ids)
     quick = quick_scores(query, [phonetic for _, _, phonetic in rows])
     order = sorted(range(len(rows)), key=lambda i: (-quick[i], i))
     chosen = _visible_best(conn, visible, rows, order)

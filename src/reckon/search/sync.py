@@ -13,7 +13,10 @@ from collections.abc import Iterator
 
 from sqlalchemy import Connection, inspect, select
 
+from reckon.roles import Permission
 from reckon.search.index import IndexEntry, add, clear
+from reckon.store import audit
+from reckon.store.users import User
 
 
 def _entries(conn: Connection) -> Iterator[IndexEntry]:
@@ -41,3 +44,15 @@ def reindex(conn: Connection) -> int:
     if "person_records" not in inspect(conn).get_table_names():
         return 0
     return add(conn, _entries(conn))
+
+
+def rebuild(conn: Connection, actor: User) -> int:
+    """`reindex` on behalf of ``actor``, recorded in the audit log (``reckon search reindex``).
+
+    A rebuild makes a new index key, so it also repairs an index that `reckon.search.seal`
+    refuses (built by an older reckon, or restored from a backup made before a shred).
+    """
+    actor.require(Permission.REVIEW_LINKS)
+    entries = reindex(conn)
+    audit.record(conn, actor, "reindexed", "search_index", "names", {"entries": entries})
+    return entries

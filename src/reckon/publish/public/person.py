@@ -44,7 +44,7 @@ from reckon.publish.readers import ReadContext, readers
 from reckon.publish.views import ClaimView, DateView, EventView, PersonView
 from reckon.publish.visibility import disclosed_fields, public_fields, public_ids, public_persons
 from reckon.roles import Role
-from reckon.store.schema import person_withholds, search_entries, sources
+from reckon.store.schema import person_withholds, sources
 from reckon.store.users import User
 
 # The public reads as a user whose role may read no confidential source (and who is nobody).
@@ -331,12 +331,9 @@ def _allegations(events: Iterable[EventView], public_inv: set[str]) -> dict[str,
 
 
 def _fallback_names(conn: Connection, ref: str) -> list[str]:
-    rows = conn.execute(
-        select(search_entries.c.name)
-        .where(search_entries.c.person_ref == ref)
-        .order_by(search_entries.c.id)
-    ).scalars()
-    return [str(n) for n in rows]
+    from reckon.search.index import names_of
+
+    return names_of(conn, ref)
 
 
 def public_person(conn: Connection, locker: Locker, ref: str) -> PublicPerson | None:
