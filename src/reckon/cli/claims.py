@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Annotated
 
 import typer
 from rich.table import Table
+from sqlalchemy import Connection
 
 from reckon.claims.coding import decide
 from reckon.claims.figures import DEFAULT_REASON, PublishedFigure, read_figures, record_figure
@@ -25,7 +26,7 @@ from reckon.claims.whole import whole_person
 from reckon.claims.witnesses import add_witness
 from reckon.cli.app import app, console, open_workspace
 from reckon.evidence.locker import Locker
-from reckon.store.users import acting_user
+from reckon.store.users import User, acting_user
 
 claims_app = typer.Typer(
     help="List claims with filters; accept, reject or edit one.",
@@ -153,6 +154,18 @@ def claims_edit(
     console.print(f"Claim {claim_id} {'edited' if action == 'edit' else 'graded'}.")
 
 
+def _decide_link(
+    ctx: typer.Context,
+    decide_link: Callable[[Connection, User, str, str, str | None], object],
+    named: str,
+    person: str,
+    reason: str | None,
+) -> None:
+    # link-person and unlink-person: one decision, by the acting user, in one transaction.
+    with open_workspace(ctx) as workspace, workspace.engine.begin() as conn:
+        decide_link(conn, acting_user(conn, workspace.settings.user), named, person, reason)
+
+
 @claims_app.command("link-person")
 def claims_link_person(
     ctx: typer.Context,
@@ -161,9 +174,7 @@ def claims_link_person(
     reason: Reason = None,
 ) -> None:
     """Record that a person named in documents is a list person (audited, reversible)."""
-    with open_workspace(ctx) as workspace, workspace.engine.begin() as conn:
-        user = acting_user(conn, workspace.settings.user)
-        link_person(conn, user, named, person, reason)
+    _decide_link(ctx, link_person, named, person, reason)
     console.print(f"{named} linked to {person}.")
 
 
@@ -175,9 +186,7 @@ def claims_unlink_person(
     reason: Reason = None,
 ) -> None:
     """Undo a link: record that a named person is not a list person (kept, audited)."""
-    with open_workspace(ctx) as workspace, workspace.engine.begin() as conn:
-        user = acting_user(conn, workspace.settings.user)
-        unlink_person(conn, user, named, person, reason)
+    _decide_link(ctx, unlink_person, named, person, reason)
     console.print(f"{named} is no longer linked to {person}.")
 
 
