@@ -8,6 +8,7 @@ the evidence module (hence the write transaction around it).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -223,94 +224,99 @@ def _person(value: str, role: str) -> int | None:
     return int(value)
 
 
-def _decide(
-    loc: Locale,
-    user: User,
-    session: Session | None,
-    signer: Signer,
-    locker: Locker,
-    claim_id: int,
-    csrf: str,
-    action: str,
-    **kwargs: Any,
-) -> Response:
-    signer.check_csrf(session, csrf)
-    try:
-        decide(acting_locker(locker, user).workspace, claim_id, action, **kwargs)
-    except ReckonError as exc:
-        # The refusal is shown on the claim's own page, beside the forms to try again.
-        return _show(loc, user, session, signer, locker, claim_id, error=exc)
-    return RedirectResponse(loc.url(f"/work/claims/{claim_id}", done=action), status_code=303)
-
-
 Text = Annotated[str, Form(max_length=2000)]
 Short = Annotated[str, Form(max_length=200)]
 
 
-@router.post("/work/claims/{claim_id}/accept", include_in_schema=False)
-def accept(
-    loc: LocaleDep,
-    user: Coder,
-    session: SessionDep,
-    signer: SignerDep,
-    locker: LockerDep,
-    claim_id: ClaimId,
-    csrf: Short = "",
-    credibility: Short = "",
-    reason: Text = "",
-) -> Response:
-    return _decide(
-        loc, user, session, signer, locker, claim_id, csrf, "accept",
-        reason=reason.strip() or None, credibility=_credibility(credibility),
-    )  # fmt: skip
+@dataclass(frozen=True)
+class DecisionForm:
+    """What the claim's forms post; each action reads the fields its form has."""
+
+    kind: str = ""
+    victim: str = ""
+    perpetrator: str = ""
+    place: str = ""
+    date: str = ""
+    credibility: str = ""
+    reason: str = ""
+
+    @property
+    def why(self) -> str | None:
+        return self.reason.strip() or None
 
 
-@router.post("/work/claims/{claim_id}/reject", include_in_schema=False)
-def reject(
-    loc: LocaleDep,
-    user: Coder,
-    session: SessionDep,
-    signer: SignerDep,
-    locker: LockerDep,
-    claim_id: ClaimId,
-    csrf: Short = "",
-    reason: Text = "",
-) -> Response:
-    return _decide(
-        loc, user, session, signer, locker, claim_id, csrf, "reject", reason=reason.strip() or None
-    )
+def _accept(form: DecisionForm) -> tuple[str, dict[str, Any]]:
+    return "accept", {"reason": form.why, "credibility": _credibility(form.credibility)}
 
 
-@router.post("/work/claims/{claim_id}/edit", include_in_schema=False)
-def edit(
-    loc: LocaleDep,
-    user: Coder,
-    session: SessionDep,
-    signer: SignerDep,
-    locker: LockerDep,
-    claim_id: ClaimId,
-    csrf: Short = "",
-    kind: Short = "",
-    victim: Short = "",
-    perpetrator: Short = "",
-    place: Short = "",
-    date: Short = "",
-    credibility: Short = "",
-    reason: Text = "",
-) -> Response:
+def _reject(form: DecisionForm) -> tuple[str, dict[str, Any]]:
+    return "reject", {"reason": form.why}
+
+
+def _edit(form: DecisionForm) -> tuple[str, dict[str, Any]]:
     changes = {
-        "kind": kind.strip() or None,
-        "victim": _person(victim, "victim"),
-        "perpetrator": _person(perpetrator, "alleged perpetrator"),
-        "place": place.strip() or None,
-        "date": date.strip() or None,
+        "kind": form.kind.strip() or None,
+        "victim": _person(form.victim, "victim"),
+        "perpetrator": _person(form.perpetrator, "alleged perpetrator"),
+        "place": form.place.strip() or None,
+        "date": form.date.strip() or None,
     }
     # Only a new grade: the claim keeps its reading and its status.
     action = "edit" if any(v is not None for v in changes.values()) else "grade"
-    return _decide(
-        loc, user, session, signer, locker, claim_id, csrf, action,
-        reason=reason.strip() or None, credibility=_credibility(credibility), changes=changes,
-    )  # fmt: skip
+    credibility = _credibility(form.credibility)
+    return action, {"reason": form.why, "credibility": credibility, "changes": changes}
+
+
+# Each form posts to /work/claims/<id>/<form>; it reads the decision for `decide` from the form.
+FORMS: dict[str, Callable[[DecisionForm], tuple[str, dict[str, Any]]]] = {
+    "accept": _accept,
+    "reject": _reject,
+    "edit": _edit,
+}
+
+
+def _decision_route(name: str) -> Callable[..., Response]:
+    """The one form handler, for the form ``name``: the form read, the CSRF check, the
+    decision; a refusal is shown on the claim's own page, beside the forms to try again."""
+    read = FORMS[name]
+
+    def decide_claim(
+        loc: LocaleDep,
+        user: Coder,
+        session: SessionDep,
+        signer: SignerDep,
+        locker: LockerDep,
+        claim_id: ClaimId,
+        csrf: Short = "",
+        kind: Short = "",
+        victim: Short = "",
+        perpetrator: Short = "",
+        place: Short = "",
+        date: Short = "",
+        credibility: Short = "",
+        reason: Text = "",
+    ) -> Response:
+        action, details = read(
+            DecisionForm(kind, victim, perpetrator, place, date, credibility, reason)
+        )
+        signer.check_csrf(session, csrf)
+        try:
+            decide(acting_locker(locker, user).workspace, claim_id, action, **details)
+        except ReckonError as exc:
+            return _show(loc, user, session, signer, locker, claim_id, error=exc)
+        return RedirectResponse(loc.url(f"/work/claims/{claim_id}", done=action), status_code=303)
+
+    decide_claim.__name__ = name
+    return decide_claim
+
+
+for _name in FORMS:
+    router.add_api_route(
+        f"/work/claims/{{claim_id}}/{_name}",
+        _decision_route(_name),
+        methods=["POST"],
+        include_in_schema=False,
+    )
 
 
 @router.get("/api/work/claims")

@@ -9,11 +9,12 @@ gives one.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Query
+from sqlalchemy import Connection
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from reckon.errors import InputError, ReckonError
@@ -114,94 +115,88 @@ def publication_page(
     return _page(loc, user, session, signer, locker, _kind(type), notice=notice)
 
 
-def _act(
-    loc: Locale,
-    user: User,
-    session: Session | None,
-    signer: Signer,
-    locker: Locker,
-    csrf: str,
-    kind_name: str,
-    done: str,
-    action: Any,
-) -> Response:
-    signer.check_csrf(session, csrf)
-    kind = _kind(kind_name)
-    try:
-        with locker.workspace.engine.begin() as conn:
-            action(conn, kind)
-    except ReckonError as exc:
-        # The library's refusal, word for word, at the top of the queue it came from.
-        return _page(loc, user, session, signer, locker, kind, error=exc)
-    return RedirectResponse(
-        loc.url("/work/publication", type=kind.value, done=done), status_code=303
+@dataclass(frozen=True)
+class ActionForm:
+    """What the publication forms post; each action reads the fields its form has."""
+
+    item_id: str
+    note: str = ""
+    reason: str = ""
+    override_reason: str = ""
+    legal_review: str = ""
+
+
+Action = Callable[[Connection, User, ItemType, ActionForm, Rules], object]
+
+
+def _publish(conn: Connection, user: User, kind: ItemType, form: ActionForm, rules: Rules) -> None:
+    # An override exists only when the editor wrote a reason; Override checks the flag.
+    why = form.override_reason.strip()
+    override = Override(why, form.legal_review == "yes") if why else None
+    note = form.note.strip() or None
+    publish(conn, user, kind, form.item_id, rules=rules, override=override, note=note)
+
+
+def _withdraw(conn: Connection, user: User, kind: ItemType, form: ActionForm, _: Rules) -> None:
+    withdraw(conn, user, kind, form.item_id, form.reason)
+
+
+def _correct(conn: Connection, user: User, kind: ItemType, form: ActionForm, _: Rules) -> None:
+    correct(conn, user, kind, form.item_id, form.reason)
+
+
+# Each form posts to /work/publication/<action>; the queue then says what was done (DONE).
+ACTIONS: dict[str, tuple[Action, str]] = {
+    "publish": (_publish, "published"),
+    "withdraw": (_withdraw, "withdrawn"),
+    "correct": (_correct, "corrected"),
+}
+
+
+def _action_route(action: str) -> Callable[..., Response]:
+    """The one form handler, for ``action``: CSRF check, the library's call in one
+    transaction, its refusal shown on the queue, a redirect to the queue when done."""
+    run, done = ACTIONS[action]
+
+    def act(
+        loc: LocaleDep,
+        user: Editor,
+        session: SessionDep,
+        signer: SignerDep,
+        locker: LockerDep,
+        item_id: Short,
+        type: Short = "claim",
+        csrf: Short = "",
+        note: Text = "",
+        reason: Text = "",
+        override_reason: Text = "",
+        legal_review: Short = "",
+    ) -> Response:
+        signer.check_csrf(session, csrf)
+        kind = _kind(type)
+        form = ActionForm(item_id, note, reason, override_reason, legal_review)
+        rules = Rules.from_settings(locker.workspace.settings)
+        try:
+            with locker.workspace.engine.begin() as conn:
+                run(conn, user, kind, form, rules)
+        except ReckonError as exc:
+            # The library's refusal, word for word, at the top of the queue it came from.
+            return _page(loc, user, session, signer, locker, kind, error=exc)
+        return RedirectResponse(
+            loc.url("/work/publication", type=kind.value, done=done), status_code=303
+        )
+
+    act.__name__ = f"{action}_item"
+    return act
+
+
+for _action in ACTIONS:
+    router.add_api_route(
+        f"/work/publication/{_action}",
+        _action_route(_action),
+        methods=["POST"],
+        include_in_schema=False,
     )
-
-
-@router.post("/work/publication/publish", include_in_schema=False)
-def publish_item(
-    loc: LocaleDep,
-    user: Editor,
-    session: SessionDep,
-    signer: SignerDep,
-    locker: LockerDep,
-    item_id: Short,
-    type: Short = "claim",
-    csrf: Short = "",
-    note: Text = "",
-    override_reason: Text = "",
-    legal_review: Short = "",
-) -> Response:
-    rules = Rules.from_settings(locker.workspace.settings)
-
-    def action(conn: Any, kind: ItemType) -> None:
-        # An override exists only when the editor wrote a reason; Override checks the flag.
-        override = (
-            Override(override_reason.strip(), legal_review == "yes")
-            if override_reason.strip()
-            else None
-        )
-        publish(
-            conn, user, kind, item_id, rules=rules, override=override, note=note.strip() or None
-        )
-
-    return _act(loc, user, session, signer, locker, csrf, type, "published", action)
-
-
-@router.post("/work/publication/withdraw", include_in_schema=False)
-def withdraw_item(
-    loc: LocaleDep,
-    user: Editor,
-    session: SessionDep,
-    signer: SignerDep,
-    locker: LockerDep,
-    item_id: Short,
-    type: Short = "claim",
-    csrf: Short = "",
-    reason: Text = "",
-) -> Response:
-    def action(conn: Any, kind: ItemType) -> None:
-        withdraw(conn, user, kind, item_id, reason)
-
-    return _act(loc, user, session, signer, locker, csrf, type, "withdrawn", action)
-
-
-@router.post("/work/publication/correct", include_in_schema=False)
-def correct_item(
-    loc: LocaleDep,
-    user: Editor,
-    session: SessionDep,
-    signer: SignerDep,
-    locker: LockerDep,
-    item_id: Short,
-    type: Short = "claim",
-    csrf: Short = "",
-    reason: Text = "",
-) -> Response:
-    def action(conn: Any, kind: ItemType) -> None:
-        correct(conn, user, kind, item_id, reason)
-
-    return _act(loc, user, session, signer, locker, csrf, type, "corrected", action)
 
 
 @router.get("/api/work/publication")
