@@ -133,3 +133,30 @@ def test_a_second_trigger_of_one_event_is_not_about_the_nearest_name() -> None:
     found = kinds(text)
     assert ("trial", "Majid Parsa") in found
     assert ("trial", "Farhad Asgari") not in found
+
+
+def test_an_interview_asks_you_and_the_answer_says_me() -> None:
+    text = (
+        "Interview with Dariush Kamali\n\n"
+        "Q: When were you arrested?\n"
+        "A: In 1981. The guards held me for a month and then sent me to Gohardasht Prison.\n"
+    )
+    found = kinds(text)
+    assert ("arrest", "Dariush Kamali") in found
+    assert ("detention", "Dariush Kamali") in found
+    assert ("transfer", "Dariush Kamali") in found
+
+
+def test_commission_members_named_together_and_by_a_copula() -> None:
+    text = (
+        "A witness said that Parviz Amani was part of the panel that decided the fate of "
+        "prisoners. Amani sat alongside Hadi Rostamkhani on the commission, and both of them "
+        "approved the executions."
+    )
+    found = kinds(text)
+    assert ("sat_on_commission", "Parviz Amani") in found
+    assert ("sat_on_commission", "Hadi Rostamkhani") in found
+    assert ("ordered", "Parviz Amani") in found
+    assert ("ordered", "Hadi Rostamkhani") in found
+    persian = "یکی از اعضای آن هیئت مرتضی کاشانی بود که از همه می‌پرسید."
+    assert ("sat_on_commission", "مرتضی کاشانی") in kinds(persian)

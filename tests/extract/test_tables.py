@@ -65,3 +65,17 @@ def test_a_fate_column_says_what_happened_to_each_row() -> None:
 
 def test_lines_with_one_pipe_are_not_a_table() -> None:
     assert find_tables("Page 3 of 12 | Sources\nHome | About\n") == []
+
+
+def test_columns_named_by_an_event_each_give_a_claim() -> None:
+    text = (
+        "Memorial list: prisoners of Adelabad, Shiraz\n\n"
+        "| Name | Born | Arrested | Executed | Buried |\n"
+        "| --- | --- | --- | --- | --- |\n"
+        "| Yasaman Derakhshan | 1960 | 1982, Shiraz | 11 August 1988, Adelabad Prison | unknown |\n"
+    )
+    claims = {c["type"]: c for c in extract_text(text).as_json()["claims"]}
+    assert set(claims) == {"arrest", "execution"}  # no burial: "unknown"; no "prisoners" claim
+    assert claims["arrest"]["date"] == "1982"
+    assert claims["execution"]["place"] == "Adelabad Prison"
+    assert claims["execution"]["date"] == "1988-08-11"

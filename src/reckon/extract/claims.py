@@ -98,11 +98,13 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         rf"\b(?:(?:took|drove|brought)\s+{_OBJ}|(?:taken|driven|brought))\s+(?:straight\s+)?to\s+(?=(?:[A-Z][\w'’-]*\s+){{1,3}}(?:Prison|Jail)\b)",
         r"\b(?:was|were|is|had\s+been)\s+(?:still\s+|already\s+)?in\s+(?=(?:[A-Z][\w'’-]*\s+){1,3}(?:Prison|Jail)\b)",
         r"\bshared\s+(?:a|the|\w+)\s+(?:cell|ward|room)\b(?=\s+with\b)",
+        rf"\b(?:held|kept|imprisoned|jailed|locked)\s+{_OBJ}\b(?!\s+(?:in|on)\s+\d)",
         r"زندانی\s+بود", r"در\s+زندان\s+(?:\S+\s+){0,2}(?:بود|ماند)", r"زندانی\s+شد", r"زندانی\s+کرد", r"محبوس", r"در\s+حبس", r"حبس\s+(?:بود|شد|کشید)",
         r"سال\s+(?:را\s+)?در\s+زندان", r"را\s+(?:\S+\s+){0,2}?به\s+زندان",
     ],
     ClaimKind.TRANSFER: [
         r"\btransferred\b", rf"\b{_POSS}\s+transfer\s+(?:to|from)\b", r"\b(?:was|were)\s+moved\b", r"\bmoved\s+(?:from|to)\b", r"\brelocated\s+to\b", rf"\bmoved\s+{_OBJ}\s+(?:back\s+)?to\b",
+        rf"\bsent\s+{_OBJ}\s+(?:back\s+)?to\s+(?!the\s+gallows|death|(?:the\s+)?firing)",
         r"\b(?:was|were)\s+sent\s+to\s+(?!the\s+gallows|death|(?:the\s+)?firing)",
         r"منتقل", r"انتقال\s+(?:داد|یافت)",
     ],
@@ -110,7 +112,7 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         r"\btried\b", r"\bsentenced\b", r"\bconvicted\b", r"\bcondemned\s+to\b",
         rf"\b(?:taken|brought|appeared|summoned)\s+before\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}?(?:{_COMMISSION}|court|judge|tribunal)",
         rf"\bwhere\s+the\s+{_COMMISSION}\s+sat\b", rf"\bcalled\s+(?:to|before)\s+the\s+{_COMMISSION}", r"\bhearing\b",
-        r"محاکمه", r"به\s+دادگاه", r"محکوم\s+(?:شد|کرد)", r"محکوم\s+به",
+        r"محاکمه", r"به\s+دادگاه", r"(?:نزد|پیش|جلوی|مقابل|به)\s+(?:«)?(?:هیئت|کمیسیون)", r"محکوم\s+(?:شد|کرد)", r"محکوم\s+به",
     ],
     ClaimKind.EXECUTION: [
         r"\bexecuted\b", r"\bexecution\s+of\b", r"\bhanged\b", r"\bput\s+to\s+death\b", r"\bshot\s+dead\b",
@@ -169,6 +171,10 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         rf"\bon\s+the\s+(?:[\w-]+\s+){{0,2}}?{_COMMISSION}\s+(?:that|which|who)\s+(?:\w+\s+)?(?:questioned|interviewed|decided|sentenced|sent|judged|ruled|condemned|determined|chose|selected|interrogated)\b",
         r"\bone\s+of\s+the\s+(?:two|three|four|five|six|\d)\s+(?:men|officials|clerics|judges|members|people|mullahs)\s+(?:who|that)\s+(?:\w+\s+){0,2}?(?:decided|determined|questioned|interviewed|sentenced|sent|judged|ruled|condemned|chose|selected)\b",
         rf"\bpresided\s+over\s+the\s+(?:\w+\s+){{0,2}}{_COMMISSION}",
+        rf"\b(?:was|were|is|are)\s+(?:a\s+|an\s+)?(?:important\s+|key\s+|central\s+)?part\s+of\s+(?:the|a|that|this)\s+(?:[\w-]+\s+){{0,2}}?{_COMMISSION}",
+        rf"\bsat\s+(?:alongside|beside|with|next\s+to)\s+(?:\S+\s+){{1,4}}?on\s+(?:the|a|that|this)\s+(?:[\w-]+\s+){{0,2}}?{_COMMISSION}",
+        rf"\b(?:among|one\s+of)\s+(?:the\s+|its\s+)?(?:\w+\s+)?members\s+of\s+(?:the|that|this)\s+(?:[\w-]+\s+){{0,2}}?{_COMMISSION}",
+        r"اعضای\s+(?:آن\s+|این\s+)?(?:«)?(?:هیئت|کمیسیون)", r"عضو\s+(?:آن\s+|این\s+)(?:«)?(?:هیئت|کمیسیون)",
         rf"\bmembers?\s+of\s+the\s+(?:\w+\s+){{0,3}}{_COMMISSION}", rf"\b(?:headed|chaired|led)\s+the\s+(?:\w+\s+){{0,2}}{_COMMISSION}",
         r"عضو\s+هیئت", r"عضو\s+کمیسیون", r"عضو\s+(?:«|\")?هیئت\s+مرگ", r"(?:رئیس|ریاست)\s+هیئت",
     ],
@@ -396,6 +402,7 @@ class _Context:
     last_group: list[Mention] | None = None
     last_named: Mention | None = None
     narrator: Mention | None = None  # who "I" is (`reckon.extract.narrator`)
+    interview: bool = False  # an interview's "you" is the narrator
     kin: dict[str, Mention] = field(default_factory=dict)  # "my father" → the one so named
 
 
@@ -459,6 +466,7 @@ _ME_AFTER = re.compile(
     r"|^م(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])",  # the trigger ends inside the verb: "آزاد شد|م"
     re.I,
 )
+_YOU_BEFORE = re.compile(r"\byou\s+(?:were\s+|first\s+|\w+ly\s+){0,2}$", re.I)
 _WITH_BEFORE_FA = re.compile(r"(?:همراه\s+با|به\s+همراه|با)\s+(?:\S+\s+)?$")
 
 
@@ -474,9 +482,12 @@ def _first_person(
     if (_WE_BEFORE.search(head) or _US_AFTER.match(tail)) and context.last_group:
         return list(context.last_group) if context.narrator in context.last_group else []
     i_before = _I_BEFORE.search(head)
-    spoken = _ME_AFTER.match(text[span[1] : sentence.end]) is not None or (
+    spoken = _ME_AFTER.match(tail) is not None or (
         i_before is not None and not _PRONOUN.search(head[i_before.start() :])
     )
+    if context.interview and not spoken:
+        # "When were you arrested?" asked of the one interviewed.
+        spoken = bool(_YOU_BEFORE.search(head) or re.match(r"\s*you\b", tail, re.I))
     if not spoken:
         return []
     victims = [context.narrator]
@@ -524,28 +535,44 @@ def _role_claims(
         args = None if parses is None else parses.arguments(*span)
         actors = [] if args is None else _parsed(args.actor, people, before, context)
         actors = [p for p in actors if p.start not in speakers]
+        head = text[sentence.start : span[0]]
+        gap = text[span[1] : after[0].start] if after else ""
         if actors:
-            perpetrator = actors[0]
+            perpetrators = actors
             patients = _parsed(args.patient if args else None, people, [], context)
-            patients = [p for p in patients if p is not perpetrator]
+            patients = [p for p in patients if p not in actors]
             if patients:
                 after = patients
-            elif after and after[0].start < perpetrator.end:
+            elif after and after[0].start < actors[0].end:
                 after = []
+        elif _BOTH.search(head) and (len(before) > 1 or context.last_group):
+            # "… and that both of them approved the executions": each is named.
+            perpetrators = before if len(before) > 1 else list(context.last_group or [])
         elif before:
-            perpetrator = before[-1]
-        elif _PRONOUN.search(text[sentence.start : span[0]]) and context.last_named is not None:
-            perpetrator = context.last_named
+            perpetrators = [before[-1]]
+        elif kind is ClaimKind.SAT_ON_COMMISSION and after and len(gap.split()) <= 3:
+            # "One of the members of that commission was X", "یکی از اعضای آن هیئت X بود".
+            perpetrators = [after[0]]
+            after = []
+        elif _PRONOUN.search(head) and context.last_named is not None:
+            perpetrators = [context.last_named]
         else:
             continue
-        claims.append(
-            ProposedClaim(
-                kind, sentence.start, sentence.end, sentence.text, span,
-                victim=after[0] if after else None, perpetrator=perpetrator,
-                place=_place_for(text, kind, places, span, sentence),
-                date=_nearest(dates, span, after_first=True),
-            )
-        )  # fmt: skip
+        if kind is ClaimKind.SAT_ON_COMMISSION:
+            # "sat alongside X on the commission": X sat on it too.
+            perpetrators = perpetrators + [
+                p for p in people if span[0] <= p.start < span[1] and p not in perpetrators
+            ]
+        for perpetrator in perpetrators:
+            victims = [p for p in after if p not in perpetrators]
+            claims.append(
+                ProposedClaim(
+                    kind, sentence.start, sentence.end, sentence.text, span,
+                    victim=victims[0] if victims else None, perpetrator=perpetrator,
+                    place=_place_for(text, kind, places, span, sentence),
+                    date=_nearest(dates, span, after_first=True),
+                )
+            )  # fmt: skip
     return claims
 
 
@@ -555,6 +582,7 @@ def propose_claims(
     mentions: list[Mention],
     parses: syntax.Parses | None = None,
     narrator: Mention | None = None,
+    interview: bool = False,
 ) -> list[ProposedClaim]:
     """Claims proposed from ``text``, one per kind and person, in order of appearance.
 
@@ -563,7 +591,7 @@ def propose_claims(
     where the parse names a person, and the word-order rules decide elsewhere.
     """
     proposals: list[ProposedClaim] = []
-    context = _Context(narrator=narrator)
+    context = _Context(narrator=narrator, interview=interview)
     for sentence in sentences:
         inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
         people = _people(inside)

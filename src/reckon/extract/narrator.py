@@ -17,7 +17,7 @@ import re
 
 from reckon.extract.mentions import Mention, MentionType
 
-__all__ = ["find_narrator"]
+__all__ = ["find_narrator", "is_interview"]
 
 _FIRST_PERSON = re.compile(
     r"\b(?:I|me|my|myself)\b|(?<![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])(?:من|مرا|اینجانب|بنده)(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])"
@@ -103,3 +103,12 @@ def _signature(text: str, people: list[Mention]) -> Mention | None:
             if re.fullmatch(r"[\W\d]*", rest):
                 return person
     return None
+
+
+_QA = re.compile(r"^\s*(?:Q|Question|A|Answer|س|ج|پرسش|پاسخ)\s*[:.\-]", re.M)
+_INTERVIEW = re.compile(r"\binterview(?:ed)?\b|گفت‌?\s?و‌?\s?گو|مصاحبه", re.I)
+
+
+def is_interview(text: str) -> bool:
+    """Whether ``text`` is an interview (questions and answers): its "you" is the narrator."""
+    return len(_QA.findall(text)) >= 2 or bool(_INTERVIEW.search(text[:300]))

@@ -16,7 +16,7 @@ from reckon.extract import nlp, syntax, tables
 from reckon.extract.claims import ProposedClaim, merge_duplicates, propose_claims
 from reckon.extract.gazetteer import Gazetteer
 from reckon.extract.mentions import Mention, find_mentions
-from reckon.extract.narrator import find_narrator
+from reckon.extract.narrator import find_narrator, is_interview
 from reckon.extract.text import Sentence, is_persian, sentences
 
 __all__ = ["Extraction", "extract_text"]
@@ -48,7 +48,8 @@ def extract_text(
     parses = None
     if use_spacy and not is_persian(text) and nlp.available_model() is not None:
         parses = syntax.Parses(text, [(s.start, s.end) for s in found])
-    claims = propose_claims(text, found, mentions, parses, find_narrator(text, mentions))
+    narrator = find_narrator(text, mentions)
+    claims = propose_claims(text, found, mentions, parses, narrator, is_interview(text))
     if blocks:
         for block in blocks:
             rows, mentions = tables.table_claims(text, block, mentions)

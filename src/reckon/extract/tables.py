@@ -46,7 +46,7 @@ _KIND_WORDS: list[tuple[ClaimKind, re.Pattern[str]]] = [
     (ClaimKind.TRANSFER, re.compile(r"\btransfer|انتقال", re.I)),
     (ClaimKind.RELEASE, re.compile(r"\breleas|\bfreed\b|آزاد", re.I)),
     (ClaimKind.TRIAL, re.compile(r"\btrial|\bsentenc|\bconvict|محاکمه|دادگاه", re.I)),
-    (ClaimKind.DETENTION, re.compile(r"\bdetain|\bdetention|\bimprison|\bheld\b|\bprisoners\b|زندانیان|محل\s+(?:حبس|بازداشت)", re.I)),
+    (ClaimKind.DETENTION, re.compile(r"\bdetain|\bdetention|\bimprison|\bheld\b|محل\s+(?:حبس|بازداشت)", re.I)),
 ]  # fmt: skip
 
 
@@ -58,6 +58,7 @@ class Column(Enum):
     DATE = "date"
     FATE = "fate"
     NOTES = "notes"
+    EVENT = "event"  # a column named by a kind ("Arrested", "Executed", "Buried"): date and place
     OTHER = "other"
 
 
@@ -68,7 +69,7 @@ _HEADERS: list[tuple[Column, re.Pattern[str]]] = [
     (Column.NOTES, re.compile(r"\bnotes?\b|\bremarks?\b|\bdetails?\b|\bcomments?\b|\bdescription|توضیح|شرح|ملاحظات", re.I)),
     (Column.DATE, re.compile(r"\bdate\b|\bwhen\b|\byear\b|\bday\b|تاریخ|سال|زمان", re.I)),
     (Column.HOME, re.compile(r"\bcity\b|\bhome|\bborn\b|\bbirth|\bfrom\b|\borigin|\bprovince|شهر|زادگاه|محل\s+تولد|اهل", re.I)),
-    (Column.PLACE, re.compile(r"\bprison\b|\bheld\b|\bdetained\b|\bimprisoned\b|\bplace\b|\blocation\b|\bwhere\b|\bsite\b|\bjail\b|\bcemetery\b|\bburi|زندان|محل|مکان|آرامگاه", re.I)),
+    (Column.PLACE, re.compile(r"\bprison\b|\bheld\b|\bdetained\b|\bimprisoned\b|\bplace\b|\blocation\b|\bwhere\b|\bsite\b|\bjail\b|زندان|محل|مکان", re.I)),
     (Column.OTHER, re.compile(r"^(?:no\.?|#|nr\.?|ردیف|شماره)$|\bage\b|\bprofession|\boccupation|\bjob\b|سن|شغل|تحصیلات|\beducation", re.I)),
 ]  # fmt: skip
 
@@ -162,9 +163,17 @@ def _is_header(cells: list[Cell]) -> bool:
 
 def _header_role(text: str) -> Column:
     for role, pattern in _HEADERS:
+        # "Date of execution" is a date column, "Place of burial" a place column; a bare
+        # "Arrested", "Executed", "Buried", "Cemetery" is an event column.
+        if (
+            role in (Column.DATE, Column.HOME, Column.PLACE, Column.OTHER)
+            and _kind_of(text)
+            and not any(p.search(text) for r, p in _HEADERS if r in (Column.DATE, Column.PLACE))
+        ):
+            return Column.EVENT
         if pattern.search(text):
             return role
-    return Column.OTHER
+    return Column.EVENT if _kind_of(text) else Column.OTHER
 
 
 def _kind_of(text: str) -> ClaimKind | None:
@@ -268,7 +277,10 @@ def retyped(text: str, table: Table, mentions: list[Mention]) -> list[Mention]:
             None,
         )  # fmt: skip
         role = roles[column] if column is not None and column < len(roles) else None
-        if role in (Column.PLACE, Column.HOME) and mention.type is not MentionType.DATE:
+        if role in (Column.PLACE, Column.HOME, Column.EVENT) and mention.type in (
+            MentionType.PERSON,
+            MentionType.ORG,
+        ):
             mention = replace(mention, type=MentionType.PLACE, full_name=None)
         elif (
             role is not Column.NAME
@@ -345,7 +357,18 @@ def table_claims(
                 key = "date" if role is Column.DATE else "place"
                 if found and slot[key] is None:
                     slot[key] = found[0]
-        main = main or page_kind
+        for i, cell in cell_of(Column.EVENT):
+            kind = _kind_of(header[i].text) if i < len(header) else None
+            if kind is None or not cell.text or _UNKNOWN.match(cell.text):
+                continue
+            slot = events.setdefault(kind, {"place": None, "date": None})
+            dates = _inside(mentions, cell, MentionType.DATE)
+            places = _inside(mentions, cell, MentionType.PLACE)
+            slot["date"] = slot["date"] or (dates[0] if dates else None)
+            slot["place"] = slot["place"] or (places[0] if places else None)
+        # Event columns say what happened; the title then only names the list.
+        page_kind_here = None if fate is None and cell_of(Column.EVENT) else page_kind
+        main = main or page_kind_here
         if main is not None:
             slot = events.setdefault(main, {"place": None, "date": None})
             if slot["place"] is None and not cell_of(Column.PLACE):
