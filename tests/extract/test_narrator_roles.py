@@ -160,3 +160,38 @@ def test_commission_members_named_together_and_by_a_copula() -> None:
     assert ("ordered", "Hadi Rostamkhani") in found
     persian = "یکی از اعضای آن هیئت مرتضی کاشانی بود که از همه می‌پرسید."
     assert ("sat_on_commission", "مرتضی کاشانی") in kinds(persian)
+
+
+def test_a_signature_above_place_and_date_names_the_narrator() -> None:
+    text = (
+        "I was arrested in Rasht in 1983 and released in 1987.\n\n"
+        "Parvaneh Asadi\n"
+        "Berlin, June 2020\n"
+    )
+    found = kinds(text)
+    assert ("arrest", "Parvaneh Asadi") in found
+    assert ("release", "Parvaneh Asadi") in found
+
+
+def test_a_committee_that_consisted_of_named_members() -> None:
+    text = (
+        "The committee that questioned prisoners at Dastgerd Prison consisted of the judge "
+        "Hamed Kianfar, the prosecutor Karim Vahedi and a representative of the Ministry of "
+        "Intelligence known as Jafar Nasseri. Witnesses also name Saeed Zolfaghari, who was on "
+        "the committee for a week. Amir Hosseinpour was summoned by the commission on 5 August."
+    )
+    found = kinds(text)
+    for name in ("Hamed Kianfar", "Karim Vahedi", "Jafar Nasseri", "Saeed Zolfaghari"):
+        assert ("sat_on_commission", name) in found
+    assert ("trial", "Amir Hosseinpour") in found
+
+
+def test_a_persian_object_suffix_is_the_narrator() -> None:
+    text = (
+        "گفتگو با کیانوش رحمانی\n\n"
+        "پاسخ: آبان ۱۳۶۰ در اهواز دستگیرم کردند و به زندان کارون بردند.\n"
+        "پاسخ: در سال ۱۳۶۸ آزاد شدم.\n"
+    )
+    found = kinds(text)
+    assert ("arrest", "کیانوش رحمانی") in found
+    assert ("detention", "کیانوش رحمانی") in found

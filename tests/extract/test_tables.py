@@ -79,3 +79,13 @@ def test_columns_named_by_an_event_each_give_a_claim() -> None:
     assert claims["arrest"]["date"] == "1982"
     assert claims["execution"]["place"] == "Adelabad Prison"
     assert claims["execution"]["date"] == "1988-08-11"
+
+
+def test_a_note_that_says_unknown_is_no_claim() -> None:
+    text = (
+        "Executed at Lakan Prison, 1988\n\n"
+        "Name | Age | Date | Notes\n"
+        "Faramarz Ghasemi | 28 | 16 August 1988 | Buried: unknown\n"
+    )
+    kinds = {c["type"] for c in extract_text(text).as_json()["claims"]}
+    assert kinds == {"execution"}

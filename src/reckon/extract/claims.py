@@ -101,6 +101,7 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         rf"\b(?:held|kept|imprisoned|jailed|locked)\s+{_OBJ}\b(?!\s+(?:in|on)\s+\d)",
         r"زندانی\s+بود", r"در\s+زندان\s+(?:\S+\s+){0,2}(?:بود|ماند)", r"زندانی\s+شد", r"زندانی\s+کرد", r"محبوس", r"در\s+حبس", r"حبس\s+(?:بود|شد|کشید)",
         r"سال\s+(?:را\s+)?در\s+زندان", r"را\s+(?:\S+\s+){0,2}?به\s+زندان",
+        r"(?<!را\s)به\s+زندان\s+(?:\S+\s+){0,2}?(?:بردند|برده\s+شد|افتاد)",
     ],
     ClaimKind.TRANSFER: [
         r"\btransferred\b", rf"\b{_POSS}\s+transfer\s+(?:to|from)\b", r"\b(?:was|were)\s+moved\b", r"\bmoved\s+(?:from|to)\b", r"\brelocated\s+to\b", rf"\bmoved\s+{_OBJ}\s+(?:back\s+)?to\b",
@@ -111,7 +112,8 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
     ClaimKind.TRIAL: [
         r"\btried\b", r"\bsentenced\b", r"\bconvicted\b", r"\bcondemned\s+to\b",
         rf"\b(?:taken|brought|appeared|summoned)\s+before\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}?(?:{_COMMISSION}|court|judge|tribunal)",
-        rf"\bwhere\s+the\s+{_COMMISSION}\s+sat\b", rf"\bcalled\s+(?:to|before)\s+the\s+{_COMMISSION}", r"\bhearing\b",
+        rf"\bwhere\s+the\s+{_COMMISSION}\s+sat\b",
+        rf"\b(?:summoned|called(?:\s+out)?|questioned|interviewed|interrogated)\s+by\s+the\s+(?:[\w-]+\s+){{0,2}}?{_COMMISSION}", rf"\bcalled\s+(?:to|before)\s+the\s+{_COMMISSION}", r"\bhearing\b",
         r"محاکمه", r"به\s+دادگاه", r"(?:نزد|پیش|جلوی|مقابل|به)\s+(?:«)?(?:هیئت|کمیسیون)", r"محکوم\s+(?:شد|کرد)", r"محکوم\s+به",
     ],
     ClaimKind.EXECUTION: [
@@ -172,6 +174,9 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         r"\bone\s+of\s+the\s+(?:two|three|four|five|six|\d)\s+(?:men|officials|clerics|judges|members|people|mullahs)\s+(?:who|that)\s+(?:\w+\s+){0,2}?(?:decided|determined|questioned|interviewed|sentenced|sent|judged|ruled|condemned|chose|selected)\b",
         rf"\bpresided\s+over\s+the\s+(?:\w+\s+){{0,2}}{_COMMISSION}",
         rf"\b(?:was|were|is|are)\s+(?:a\s+|an\s+)?(?:important\s+|key\s+|central\s+)?part\s+of\s+(?:the|a|that|this)\s+(?:[\w-]+\s+){{0,2}}?{_COMMISSION}",
+        rf"\b(?:was|were)\s+(?:also\s+|still\s+)?on\s+(?:the|a|that|this)\s+(?:[\w-]+\s+){{0,2}}?{_COMMISSION}",
+        # "the three-man committee … consisted of A, B and C".
+        rf"\b{_COMMISSION}\b[^.;]{{0,160}}?\b(?:consisted\s+of|was\s+(?:made\s+up|composed)\s+of|comprised|included)\b(?=[^.;]*[A-Z\u0621-\u06d3])",
         rf"\bsat\s+(?:alongside|beside|with|next\s+to)\s+(?:\S+\s+){{1,4}}?on\s+(?:the|a|that|this)\s+(?:[\w-]+\s+){{0,2}}?{_COMMISSION}",
         rf"\b(?:among|one\s+of)\s+(?:the\s+|its\s+)?(?:\w+\s+)?members\s+of\s+(?:the|that|this)\s+(?:[\w-]+\s+){{0,2}}?{_COMMISSION}",
         r"اعضای\s+(?:آن\s+|این\s+)?(?:«)?(?:هیئت|کمیسیون)", r"عضو\s+(?:آن\s+|این\s+)(?:«)?(?:هیئت|کمیسیون)",
@@ -253,6 +258,8 @@ _TOGETHER = re.compile(
 _EXPLICITLY_TOGETHER = re.compile(r"\b(?:together|along)\s+with\b", re.I)
 _FROM_BEFORE = re.compile(r"(?:\bfrom|\bof|از)\s+$", re.I)
 _TO_BEFORE = re.compile(r"(?:\bto|\binto|به)\s+$", re.I)
+# Between the items of a list of people: ", the prosecutor ", " and a representative of … known as ".
+_LIST_ITEM = re.compile(r"^\s*(?:,|،|and|و)\s*(?:and\s+|و\s+)?(?:[^\s.;,،]+\s+){0,10}?$", re.I)
 _JOINER = re.compile(r"^\s*(?:,|،|and|و|,\s*and)\s*$")
 
 
@@ -459,7 +466,9 @@ _FA_THIRD = re.compile(
 _I_BEFORE = re.compile(
     r"\bI\s+(?:was\s+|had\s+been\s+|have\s+been\s+|then\s+|later\s+|also\s+|\w+ly\s+){0,3}$"
     r"|(?<![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])(?:من|مرا|اینجانب|بنده)(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])[^.،]*$"
-    r"|(?<![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])(?:م|من\s+)$",  # the trigger starts at "را": "م|را به زندان بردند"
+    r"|(?<![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])(?:م|من\s+)$"  # the trigger starts at "را": "م|را به زندان بردند"
+    # An object suffix on an earlier verb of the clause: "دستگیرم کردند و به زندان … بردند".
+    r"|م\s+(?:کردند|کرده‌?\s?اند|نمودند)(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])[^.،]*$",
 )
 _ME_AFTER = re.compile(
     r"^\s*(?:me|myself)\b|^\s*(?:\S+\s+){0,1}?(?:شدم|کردم|بودم|ماندم|گشتم|گردیدم|شده‌?\s?ام)(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])"
@@ -551,8 +560,13 @@ def _role_claims(
         elif before:
             perpetrators = [before[-1]]
         elif kind is ClaimKind.SAT_ON_COMMISSION and after and len(gap.split()) <= 3:
-            # "One of the members of that commission was X", "یکی از اعضای آن هیئت X بود".
+            # "One of the members of that commission was X", "یکی از اعضای آن هیئت X بود";
+            # "… consisted of the judge A, the prosecutor B and C": each one listed.
             perpetrators = [after[0]]
+            for person in after[1:]:
+                if not _LIST_ITEM.match(text[perpetrators[-1].end : person.start]):
+                    break
+                perpetrators.append(person)
             after = []
         elif _PRONOUN.search(head) and context.last_named is not None:
             perpetrators = [context.last_named]

@@ -138,8 +138,18 @@ def _latin_people(text: str) -> list[tuple[int, int]]:
         # A possessive is not part of the name ("Majid Sohrabi's execution").
         if keep[-1].endswith(("'s", "’s")):
             end -= 2
+        end = _own_line(text, match.start(), end)
         spans.append((match.start(), end))
     return spans
+
+
+def _own_line(text: str, start: int, end: int) -> int:
+    """A name that fills a line of its own (a signature, a heading) ends there: the next
+    line ("Berlin, June 2020") is not more of it, as a hard-wrapped sentence's would be."""
+    brk = text.find("\n", start, end)
+    if brk < 0 or text[text.rfind("\n", 0, start) + 1 : start].strip():
+        return end
+    return brk if len(text[start:brk].split()) >= 2 else end
 
 
 def _persian_people(text: str) -> list[tuple[int, int]]:

@@ -54,7 +54,7 @@ def _line_of(text: str, position: int) -> tuple[int, int]:
 
 def find_narrator(text: str, mentions: list[Mention]) -> Mention | None:
     """The person who says "I" in ``text``, when the text names them; else None."""
-    if len(_FIRST_PERSON.findall(text)) < 2:
+    if not _FIRST_PERSON.search(text):
         return None
     people = [m for m in mentions if m.type is MentionType.PERSON]
     if not people:
@@ -92,16 +92,15 @@ def _heading_zone(text: str) -> int:
 
 
 def _signature(text: str, people: list[Mention]) -> Mention | None:
-    """A last line that is only a name ("— Shirin Kamali"), the signature of a letter."""
+    """A line that is only a name ("— Shirin Kamali") among the last two: a signature."""
     lines = list(re.finditer(r"[^\n]*\S[^\n]*", text))
-    if not lines:
-        return None
-    last = lines[-1]
-    for person in people:
-        if last.start() <= person.start < last.end():
-            rest = (text[last.start() : person.start] + text[person.end : last.end()]).strip()
-            if re.fullmatch(r"[\W\d]*", rest):
-                return person
+    # The name's own line, last or above a line of place and date ("Paris, March 2019").
+    for last in lines[-2:][::-1]:
+        for person in people:
+            if last.start() <= person.start < last.end():
+                rest = (text[last.start() : person.start] + text[person.end : last.end()]).strip()
+                if re.fullmatch(r"[\W\d]*", rest):
+                    return person
     return None
 
 

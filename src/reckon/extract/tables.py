@@ -403,6 +403,12 @@ def _note_claims(text: str, cell: Cell, victim: Mention, mentions: list[Mention]
         inside = [m for m in mentions if s <= m.start and m.end <= e]
         if any(m.type is MentionType.PERSON for m in inside):
             continue  # about someone else ("brother of …"): left to a coder
+        if re.search(
+            r"[:：]\s*(?:unknown|not\s+known|n/?a|نامعلوم|نامشخص|معلوم\s+نیست)\s*$",
+            segment.text,
+            re.I,
+        ):
+            continue  # "Place of burial: unknown"
         matches: list[tuple[ClaimKind, tuple[int, int]]] = []
         for kind, pattern in rules.TRIGGER_PATTERNS.items():
             if kind in rules.ROLE_KINDS:
