@@ -89,3 +89,19 @@ def test_a_note_that_says_unknown_is_no_claim() -> None:
     )
     kinds = {c["type"] for c in extract_text(text).as_json()["claims"]}
     assert kinds == {"execution"}
+
+
+def test_a_column_of_towns_names_places_the_finders_do_not_know() -> None:
+    text = (
+        "Prisoners executed at Dizelabad Prison, 1988\n\n"
+        "Babak Moradian\t23\tKermanshah\t5 August 1988\n"
+        "Roxana Ahmadvand\t27\tVarzaneh\t6 August 1988\n"
+    )
+    result = extract_text(text)
+    places = {m.text for m in result.mentions if m.type.value == "PLACE"}
+    assert "Varzaneh" in places
+    claims = result.as_json()["claims"]
+    assert {(c["type"], c["victim"], c["place"]) for c in claims} == {
+        ("execution", "Babak Moradian", "Dizelabad Prison"),
+        ("execution", "Roxana Ahmadvand", "Dizelabad Prison"),
+    }

@@ -206,7 +206,9 @@ def _roles(table: Table, mentions: list[Mention]) -> list[Column]:
             roles[column] = Column.NAME
         elif share(column, MentionType.DATE) >= 0.5 and Column.DATE not in roles:
             roles[column] = Column.DATE
-        elif share(column, MentionType.PLACE) >= 0.5:
+        elif share(column, MentionType.PLACE) >= 0.5 or (
+            share(column, MentionType.PLACE) > 0 and _short_words(table, column)
+        ):
             prisons = sum(
                 1
                 for _, _, cells in table.rows
@@ -217,6 +219,25 @@ def _roles(table: Table, mentions: list[Mention]) -> list[Column]:
         elif column > 0:
             roles[column] = Column.NOTES
     return roles
+
+
+def _short_words(table: Table, column: int) -> bool:
+    """Whether every cell of a column is one or two words without digits (a town's name)."""
+    cells = [cells[column].text for _, _, cells in table.rows if column < len(cells)]
+    return bool(cells) and all(
+        0 < len(c.split()) <= 2 and not re.search(r"\d|[۰-۹]", c) for c in cells
+    )
+
+
+def _place(cell: Cell, mentions: list[Mention]) -> Mention | None:
+    """A place the finders missed in a place column: the cell's first part ("Dar-ol-Rahmeh
+    cemetery" of "Dar-ol-Rahmeh cemetery, Shiraz")."""
+    if any(cell.start <= m.start < cell.end for m in mentions) or _UNKNOWN.match(cell.text):
+        return None
+    first = re.split(r"[,،(]", cell.text, maxsplit=1)[0].strip()
+    if not first or not re.match(r"[A-Z\u0621-\u06d3]", first) or re.search(r"\d|[۰-۹]", first):
+        return None
+    return Mention(MentionType.PLACE, first, cell.start, cell.start + len(first), first, "table")
 
 
 def _page_kind(text: str, table: Table) -> ClaimKind | None:
@@ -340,6 +361,17 @@ def table_claims(
             relative = _person(cell, mentions)
             if relative is not None and relative.finder == "table":
                 added.append(relative)
+        for i, cell in cell_of(Column.PLACE) + cell_of(Column.HOME) + cell_of(Column.EVENT):
+            kind = _kind_of(header[i].text) if i < len(header) else None
+            if (
+                cell_of(Column.EVENT)
+                and (i, cell) in cell_of(Column.EVENT)
+                and kind is not ClaimKind.BURIAL
+            ):
+                continue  # an event cell holds a date and a place: only a burial's is a place alone
+            place = _place(cell, mentions + added)
+            if place is not None:
+                mentions = [*mentions, place]
         # Each event column (a date or place whose header names a kind) and the row's fate.
         events: dict[ClaimKind, dict[str, Mention | None]] = {}
         fate = next((_kind_of(c.text) for _, c in cell_of(Column.FATE) if _kind_of(c.text)), None)
