@@ -15,6 +15,7 @@ from typing import TypeVar
 from sqlalchemy import Connection, delete, func, insert, select, text
 
 from reckon.search import seal
+from reckon.search.driver import insert_many
 from reckon.search.keys import index_keys
 from reckon.search.similarity import phonetic_words
 from reckon.store.schema import search_entries, search_key_counts, search_keys
@@ -23,6 +24,7 @@ BATCH = 5_000
 _IN_CHUNK = 500  # bound parameter lists stay well inside SQLite's limit
 FULL_RECOUNT = 20_000  # beyond this many new keys, recounting every key is cheaper
 _T = TypeVar("_T")
+_ENTRY_COLUMNS = ("id", "person_ref", "record_ref", "sealed")
 
 
 @dataclass(frozen=True)
@@ -50,23 +52,23 @@ def add(conn: Connection, entries: Iterable[IndexEntry]) -> int:
         key = key or seal.writing_key(conn)
         first = conn.execute(select(func.coalesce(func.max(search_entries.c.id), 0))).scalar_one()
         rows = [
-            {
-                "id": first + n + 1,
-                "person_ref": e.person_ref,
-                "record_ref": e.record_ref,
-                "sealed": key.seal(first + n + 1, e.name, " ".join(phonetic_words(e.name))),
-            }
+            (
+                first + n + 1,
+                e.person_ref,
+                e.record_ref,
+                key.seal(first + n + 1, e.name, " ".join(phonetic_words(e.name))),
+            )
             for n, e in enumerate(batch)
         ]
-        conn.execute(insert(search_entries), rows)
+        insert_many(conn, search_entries.name, _ENTRY_COLUMNS, rows)
         key_rows = [
-            {"key": key.digest(k), "entry_id": row["id"]}
+            (key.digest(k), row[0])
             for row, entry in zip(rows, batch, strict=True)
             for k in index_keys(entry.name)
         ]
         if key_rows:
-            conn.execute(insert(search_keys), key_rows)
-        touched.update(r["key"] for r in key_rows)
+            insert_many(conn, search_keys.name, ("key", "entry_id"), key_rows)
+        touched.update(r[0] for r in key_rows)
         total += len(batch)
     _recount(conn, set(touched))
     return total
@@ -81,7 +83,21 @@ def remove(
         query = query.where(search_entries.c.person_ref == person_ref)
     if record_ref is not None:
         query = query.where(search_entries.c.record_ref == record_ref)
-    ids = [int(i) for i in conn.execute(query).scalars()]
+    return _drop(conn, [int(i) for i in conn.execute(query).scalars()])
+
+
+def scrub(conn: Connection, subjects: list[str]) -> int:
+    """Drop the entries filed from any of the shredded ``subjects`` (records ``R<id>``,
+    named persons ``N<id>``): called by `reckon shred` in its transaction."""
+    ids: list[int] = []
+    for chunk in _chunks(sorted(set(subjects))):
+        ids += conn.execute(
+            select(search_entries.c.id).where(search_entries.c.record_ref.in_(chunk))
+        ).scalars()
+    return _drop(conn, [int(i) for i in ids])
+
+
+def _drop(conn: Connection, ids: list[int]) -> int:
     touched: set[bytes] = set()
     with _secure_delete(conn):
         for numbers in _chunks(ids):

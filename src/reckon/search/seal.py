@@ -12,12 +12,12 @@ so it is kept the way `reckon.publish.erasure` keeps person data:
   BLAKE2b in its keyed (MAC) mode, under a key derived from the index key,
   `DIGEST_BYTES` long. 128 bits: 100,000 names have 536,985 distinct keys
   (1.49 million postings) and as many distinct digests; a million names have
-  at most n = 1.5·10⁷ distinct keys, so the chance of any collision is below
-  n²/2¹²⁹ ≈ 3·10⁻²⁵, and a collision would only add a wrong
-  candidate, which the re-ranking drops. BLAKE2b rather than HMAC-SHA256
-  because it is a PRF made for keyed use and costs a quarter as much in
-  Python (0.5 µs a key against 2 µs; a query hashes up to a few hundred). A
-  query hashes its plan's keys the same way.
+  about 19 million postings, so at most n = 2·10⁷ distinct keys, and the
+  chance of any collision is below n²/2¹²⁹ ≈ 6·10⁻²⁵; a collision would
+  only add a wrong candidate, which the re-ranking drops. BLAKE2b rather
+  than HMAC-SHA256 because it is a PRF made for keyed use and costs a
+  quarter as much in Python (0.5 µs a key against 2 µs; a query hashes up to
+  a few hundred). A query hashes its plan's keys the same way.
 - each entry's name and phonetic key are sealed with AES-GCM under another key
   derived from the index key, the entry id as associated data (a sealed name
   moved to another entry fails to open). Only the ~200 candidates a query

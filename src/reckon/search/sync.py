@@ -1,10 +1,12 @@
-"""Rebuild the name index from the linkage issue's person records and clusters.
+"""Rebuild the name index from the person records and clusters, and the named persons.
 
 Each person record becomes one entry: its name as the list wrote it (the full
 name, or the given name and surname), filed under the person (``P<n>``) its
 record belongs to after the newest linkage run, or under ``R<id>`` while it
-belongs to none. Visibility is not decided here: search asks
-`reckon.publish.visibility` at query time.
+belongs to none. Each person named in claims (``N<id>``) whose name is not
+protected becomes one entry too, filed under ``N<id>``: once published, a
+named person has a public page, and search must find it. Visibility is not
+decided here: search asks `reckon.publish.visibility` at query time.
 """
 
 from __future__ import annotations
@@ -38,12 +40,27 @@ def _entries(conn: Connection) -> Iterator[IndexEntry]:
             yield IndexEntry(person_ref=str(person), record_ref=f"R{row.id}", name=name)
 
 
+def _named(conn: Connection) -> Iterator[IndexEntry]:
+    from reckon.claims.persons import public_people
+
+    # Protected persons (first named by a confidential source) are left out: their names
+    # are for investigators only. A shredded person has no name to file.
+    for person_id, name in public_people(conn):
+        if name and name.strip():
+            ref = f"N{person_id}"
+            yield IndexEntry(person_ref=ref, record_ref=ref, name=name)
+
+
 def reindex(conn: Connection) -> int:
-    """Empty the index and file every person record again; returns how many entries."""
+    """Empty the index and file every person record and named person again; returns how many."""
     clear(conn)
-    if "person_records" not in inspect(conn).get_table_names():
-        return 0
-    return add(conn, _entries(conn))
+    tables = set(inspect(conn).get_table_names())
+    total = 0
+    if "person_records" in tables:
+        total += add(conn, _entries(conn))
+    if "named_persons" in tables:
+        total += add(conn, _named(conn))
+    return total
 
 
 def rebuild(conn: Connection, actor: User) -> int:

@@ -332,8 +332,12 @@ def _allegations(events: Iterable[EventView], public_inv: set[str]) -> dict[str,
 
 def _fallback_names(conn: Connection, ref: str) -> list[str]:
     from reckon.search.index import names_of
+    from reckon.search.seal import StaleIndex
 
-    return names_of(conn, ref)
+    try:
+        return names_of(conn, ref)
+    except StaleIndex:  # search itself says the index must be rebuilt; the page still shows
+        return []
 
 
 def public_person(conn: Connection, locker: Locker, ref: str) -> PublicPerson | None:

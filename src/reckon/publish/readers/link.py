@@ -249,12 +249,11 @@ def same_person(conn: Connection, ref: str) -> set[str]:
 def _scrub(conn: Connection, subjects: list[str]) -> int:
     """A shred also overwrites the records' plaintext columns and their search entries."""
     from reckon.link.identity import record_ids, scrub
-    from reckon.search.index import remove
+    from reckon.search import index
 
     changed = scrub(conn, subjects)
     ids = record_ids(subjects)
-    for record_id in ids:
-        changed += remove(conn, record_ref=f"R{record_id}")
+    changed += index.scrub(conn, subjects)  # entries of records and of named persons
     # What a list says of the person's political affiliation is sealed under the record's
     # key (gone with it); a value a store kept in clear before sealing is blanked here.
     for start in range(0, len(ids), 500):
