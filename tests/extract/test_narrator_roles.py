@@ -195,3 +195,29 @@ def test_a_persian_object_suffix_is_the_narrator() -> None:
     found = kinds(text)
     assert ("arrest", "کیانوش رحمانی") in found
     assert ("detention", "کیانوش رحمانی") in found
+
+
+def test_placed_on_the_panel_and_among_those_taken_before_it() -> None:
+    text = (
+        "Three of them also placed Jalal Fakhrian on the panel. Among the men taken before "
+        "the commission on 5 August 1988 was Mehran Salehpour."
+    )
+    found = kinds(text)
+    assert ("sat_on_commission", "Jalal Fakhrian") in found
+    assert ("trial", "Mehran Salehpour") in found
+
+
+def test_a_counterfactual_is_not_a_claim() -> None:
+    text = "Had Kazem Mirzaei been tried for his role, the families would have some justice."
+    assert kinds(text) == set()
+
+
+def test_an_opening_phrase_and_a_relative_where_in_testimony() -> None:
+    text = (
+        "Statement of Leyla Danesh\n\n"
+        "After a month in the Evin interrogation unit, I was sent to the women's ward, where "
+        "my cellmate was Sara Omidvar."
+    )
+    found = kinds(text)
+    assert ("detention", "Leyla Danesh") in found
+    assert ("detention", "Sara Omidvar") in found

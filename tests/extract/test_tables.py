@@ -105,3 +105,17 @@ def test_a_column_of_towns_names_places_the_finders_do_not_know() -> None:
         ("execution", "Babak Moradian", "Dizelabad Prison"),
         ("execution", "Roxana Ahmadvand", "Dizelabad Prison"),
     }
+
+
+def test_a_note_naming_someone_else_is_about_them() -> None:
+    text = (
+        "نام\tنام پدر\tسرنوشت\tتوضیحات\n"
+        "بیژن فرهادی\tعلی\tاعدام\tبرادر او سعید فرهادی نیز زندانی بود\n"
+        "مینا کاظمی\tرضا\tناپدید\tآخرین بار در زندان اوین دیده شد\n"
+    )
+    found = {(c["type"], c["victim"]) for c in extract_text(text).as_json()["claims"]}
+    assert ("execution", "بیژن فرهادی") in found
+    assert ("detention", "سعید فرهادی") in found
+    assert ("detention", "بیژن فرهادی") not in found
+    assert ("disappearance", "مینا کاظمی") in found
+    assert ("detention", "مینا کاظمی") in found

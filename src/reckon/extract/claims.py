@@ -90,8 +90,10 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         rf"\bserv(?:ed|ing)\s+(?:{_POSS}\s+|a\s+)?(?:[\w-]+\s+){{0,2}}(?:sentence|term)\s+(?:in|at)\b",
         r"\bspent\s+(?:[\w-]+\s+){0,2}(?:years?|months?|weeks?)\s+(?:in|at|there)\b",
         r"\b(?:after|following)\s+(?:[\w-]+\s+){1,2}(?:years?|months?)\s+(?:in|of)\s+(?:prison|jail|detention|custody|solitary)\b",
+        r"\b(?:after|following)\s+(?:a|an|one|two|three|four|five|six|several|many|\d+)\s+(?:years?|months?|weeks?)\s+in\s+(?:the\s+)?(?=(?:[\w'’-]+\s+){0,3}?(?:prison|jail|ward|cell|detention|custody|solitary|interrogation|Prison)\b)",
+        r"\blast\s+seen\s+(?:alive\s+)?(?:in|at)\s+(?=(?:[\w'’-]+\s+){0,3}?(?:[Pp]rison|[Jj]ail|ward)\b)", r"آخرین\s+بار\s+در\s+زندان",
         # "My cellmate there, Nasrin Pakdel, …": a cellmate is a prisoner.
-        r"(?:(?<=\bmy\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<=\bour\s))(?:former\s+)?cell-?mate\b(?=\s*(?:there|in\s+\w+)?\s*,)", r"\btaken\s+to\s+(?:a|the)\s+prison\b",
+        r"(?:(?<=\bmy\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<=\bour\s))(?:former\s+)?cell-?mate\b(?=\s*(?:there|in\s+\w+)?\s*(?:,|was\b|were\b))", r"\btaken\s+to\s+(?:a|the)\s+prison\b",
         r"\bsolitary\s+confinement\b", rf"\b(?:remained|languished)\s+in\s+(?:[\w-]+\s+){{0,2}}{_PRISONISH}",
         r"\b(?:political\s+)?prisoner\s+(?:in|at)\b", r"\bbehind\s+bars\b",
         # Taken to a prison by name ("drove me to Lakan Prison"), or in one ("Omid was in Qasr Prison").
@@ -177,6 +179,7 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         rf"\b(?:was|were)\s+(?:also\s+|still\s+)?on\s+(?:the|a|that|this)\s+(?:[\w-]+\s+){{0,2}}?{_COMMISSION}",
         # "the three-man committee … consisted of A, B and C".
         rf"\b{_COMMISSION}\b[^.;]{{0,160}}?\b(?:consisted\s+of|was\s+(?:made\s+up|composed)\s+of|comprised|included)\b(?=[^.;]*[A-Z\u0621-\u06d3])",
+        rf"\bplaced?\s+(?:\S+\s+){{1,5}}?on\s+(?:the|a|that|this)\s+(?:[\w-]+\s+){{0,2}}?{_COMMISSION}",
         rf"\bsat\s+(?:alongside|beside|with|next\s+to)\s+(?:\S+\s+){{1,4}}?on\s+(?:the|a|that|this)\s+(?:[\w-]+\s+){{0,2}}?{_COMMISSION}",
         rf"\b(?:among|one\s+of)\s+(?:the\s+|its\s+)?(?:\w+\s+)?members\s+of\s+(?:the|that|this)\s+(?:[\w-]+\s+){{0,2}}?{_COMMISSION}",
         r"اعضای\s+(?:آن\s+|این\s+)?(?:«)?(?:هیئت|کمیسیون)", r"عضو\s+(?:آن\s+|این\s+)(?:«)?(?:هیئت|کمیسیون)",
@@ -196,7 +199,10 @@ _MODAL = re.compile(
     r"|n't\s+(?:have\s+)?(?:be(?:en)?\s+)?|\bto\s+be\s+)(?:\w+\s+)?$",
     re.I,
 )
-_INDIRECT = re.compile(r"\b(?:where|whether|if)\b[^.,;]{0,40}$|کجا[^.،]{0,20}$", re.I)
+# "never told us where she was buried" (not the relative ", where my cellmate was X").
+_INDIRECT = re.compile(
+    r"\b(?:whether|if)\b[^.,;]{0,40}$|(?<![,،]\s)\bwhere\b[^.,;]{0,40}$|کجا[^.،]{0,20}$", re.I
+)
 _PERSIAN_NEGATED = re.compile(
     r"^\s*(?:ن(?:شد|کرد)|نمی‌)|^[^.،]{0,25}(?:نمی‌?دان|معلوم\s+نیست|مشخص\s+نیست|نگفتند)"
 )
@@ -231,6 +237,8 @@ def _comparisons(text: str, sentence: Sentence) -> list[tuple[int, int]]:
     return spans
 
 
+# "Among the men taken before the commission was X": the group includes the one named.
+_AMONG = re.compile(r"\W*among\b", re.I)
 _OPENS_WITH_PRONOUN = re.compile(r"\W*(?:he|she)\b", re.I)
 _SPEAKER_AFTER = re.compile(r"^[\s,]*(?:said|says|told|recalled|wrote|recounted|added)\b", re.I)
 _OF_BEFORE = re.compile(r"\bof\s+$", re.I)
@@ -319,7 +327,14 @@ def _is_speaker(text: str, person: Mention, sentence: Sentence) -> bool:
 
 def _excluded(text: str, sentence: Sentence, start: int) -> bool:
     before = text[max(sentence.start, start - 50) : start]
-    return bool(_MODAL.search(before) or _INDIRECT.search(before))
+    head = text[sentence.start : start]
+    return bool(_MODAL.search(before) or _INDIRECT.search(before) or _COUNTERFACTUAL.match(head))
+
+
+# "Had X been tried …", "Were they to be tried …": a condition, not a statement.
+_COUNTERFACTUAL = re.compile(
+    r"\W*(?:had|were|should)\s+(?:\S+\s+){1,4}?(?:been|to\s+be)\s+(?:\w+\s+)?$", re.I
+)
 
 
 def _nearest(
@@ -494,6 +509,10 @@ def _first_person(
     spoken = _ME_AFTER.match(tail) is not None or (
         i_before is not None and not _PRONOUN.search(head[i_before.start() :])
     )
+    if not spoken and not head.strip(" ,\"“'‘"):
+        # "After a month in the Evin interrogation unit, I was sent …": the opening phrase is
+        # about the clause's subject.
+        spoken = bool(re.match(r"[^.;]*?,\s*I\s+(?:was|had|spent|remained|stayed)\b", tail))
     if context.interview and not spoken:
         # "When were you arrested?" asked of the one interviewed.
         spoken = bool(_YOU_BEFORE.search(head) or re.match(r"\s*you\b", tail, re.I))
@@ -545,8 +564,14 @@ def _role_claims(
         actors = [] if args is None else _parsed(args.actor, people, before, context)
         actors = [p for p in actors if p.start not in speakers]
         head = text[sentence.start : span[0]]
+        named_inside = [
+            p for p in people if span[0] <= p.start < span[1] and p.start not in speakers
+        ]
         gap = text[span[1] : after[0].start] if after else ""
-        if actors:
+        if named_inside and re.match(r"place", text[span[0] : span[1]], re.I):
+            # "three of them place X on the commission": X sat on it, not the witnesses.
+            perpetrators = []
+        elif actors:
             perpetrators = actors
             patients = _parsed(args.patient if args else None, people, [], context)
             patients = [p for p in patients if p not in actors]
@@ -570,13 +595,13 @@ def _role_claims(
             after = []
         elif _PRONOUN.search(head) and context.last_named is not None:
             perpetrators = [context.last_named]
+        elif kind is ClaimKind.SAT_ON_COMMISSION and named_inside:
+            perpetrators = []  # "witnesses placed X on the panel": X, below
         else:
             continue
         if kind is ClaimKind.SAT_ON_COMMISSION:
             # "sat alongside X on the commission": X sat on it too.
-            perpetrators = perpetrators + [
-                p for p in people if span[0] <= p.start < span[1] and p not in perpetrators
-            ]
+            perpetrators = perpetrators + [p for p in named_inside if p not in perpetrators]
         for perpetrator in perpetrators:
             victims = [p for p in after if p not in perpetrators]
             claims.append(
@@ -670,7 +695,7 @@ def propose_claims(
             # (The subject only: an object such as "spent three years" is no group of people.)
             subject = None if args is None else args.subject
             unnamed_group = (
-                parses is not None and not parsed
+                parses is not None and not parsed and not _AMONG.match(sentence.text)
                 and isinstance(subject, list) and parses.plural_common(subject)
             )  # fmt: skip
             first_person = (

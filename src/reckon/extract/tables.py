@@ -433,8 +433,9 @@ def _note_claims(text: str, cell: Cell, victim: Mention, mentions: list[Mention]
         e = cell.start + part.end()
         segment = Sentence(s, e, text[s:e])
         inside = [m for m in mentions if s <= m.start and m.end <= e]
-        if any(m.type is MentionType.PERSON for m in inside):
-            continue  # about someone else ("brother of …"): left to a coder
+        others = [m for m in inside if m.type is MentionType.PERSON]
+        # A statement naming someone else is about them ("his brother X was also held").
+        subject = others[0] if others else victim
         if re.search(
             r"[:：]\s*(?:unknown|not\s+known|n/?a|نامعلوم|نامشخص|معلوم\s+نیست)\s*$",
             segment.text,
@@ -463,9 +464,9 @@ def _note_claims(text: str, cell: Cell, victim: Mention, mentions: list[Mention]
             if kind is ClaimKind.AFFILIATION:
                 org = next((o for o in orgs if o.start >= span[1]), None)
                 detail = org.text if org else text[span[1] : scope_end].strip() or None
-                found.append(make(kind, victim, None, None, span, detail))
+                found.append(make(kind, subject, None, None, span, detail))
                 continue
             place = rules.place_for(text, kind, places, span, scope)
             date = rules.nearest(dates, span, after_first=True)
-            found.append(make(kind, victim, place, date, span))
+            found.append(make(kind, subject, place, date, span))
     return found
