@@ -38,6 +38,7 @@ from reckon.names.keys import phonetic_key
 from reckon.publish.visibility import public_persons
 from reckon.search import IndexEntry, add, search
 from reckon.search.index import opened
+from reckon.search.seal import StaleIndex
 from reckon.store.engine import is_sqlite
 from reckon.store.schema import publications, search_entries
 from reckon.store.types import utcnow
@@ -162,8 +163,14 @@ def open_or_build(
 ) -> tuple[Workspace, dict[str, str]]:
     if (store / "reckon.toml").exists():
         workspace = Workspace.open(store, env={**env, "RECKON_WORKSPACE": str(store)})
-        with workspace.engine.connect() as conn:
-            stored = stored_names(conn)
+        try:
+            with workspace.engine.connect() as conn:
+                stored = stored_names(conn)
+        except StaleIndex as exc:
+            raise SystemExit(
+                f"{store} holds an index this reckon cannot open ({exc.message}); "
+                "give --store a new folder to build one"
+            ) from None
         if len(stored) != len(people):
             raise SystemExit(f"{store} holds {len(stored):,} records, not {len(people):,}")
         print(f"reused the index of {len(stored):,} records in {store}", flush=True)
