@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Path, Query
+from pydantic import BaseModel, Field
 from sqlalchemy import Connection, select
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
@@ -224,21 +225,21 @@ def _person(value: str, role: str) -> int | None:
     return int(value)
 
 
-Text = Annotated[str, Form(max_length=2000)]
-Short = Annotated[str, Form(max_length=200)]
+Short = Annotated[str, Field(max_length=200)]
+Text = Annotated[str, Field(max_length=2000)]
 
 
-@dataclass(frozen=True)
-class DecisionForm:
+class DecisionForm(BaseModel):
     """What the claim's forms post; each action reads the fields its form has."""
 
-    kind: str = ""
-    victim: str = ""
-    perpetrator: str = ""
-    place: str = ""
-    date: str = ""
-    credibility: str = ""
-    reason: str = ""
+    csrf: Short = ""
+    kind: Short = ""
+    victim: Short = ""
+    perpetrator: Short = ""
+    place: Short = ""
+    date: Short = ""
+    credibility: Short = ""
+    reason: Text = ""
 
     @property
     def why(self) -> str | None:
@@ -287,19 +288,10 @@ def _decision_route(name: str) -> Callable[..., Response]:
         signer: SignerDep,
         locker: LockerDep,
         claim_id: ClaimId,
-        csrf: Short = "",
-        kind: Short = "",
-        victim: Short = "",
-        perpetrator: Short = "",
-        place: Short = "",
-        date: Short = "",
-        credibility: Short = "",
-        reason: Text = "",
+        form: Annotated[DecisionForm, Form()],
     ) -> Response:
-        action, details = read(
-            DecisionForm(kind, victim, perpetrator, place, date, credibility, reason)
-        )
-        signer.check_csrf(session, csrf)
+        action, details = read(form)
+        signer.check_csrf(session, form.csrf)
         try:
             decide(acting_locker(locker, user).workspace, claim_id, action, **details)
         except ReckonError as exc:

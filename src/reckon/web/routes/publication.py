@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Query
+from pydantic import BaseModel, Field
 from sqlalchemy import Connection
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
@@ -34,8 +35,8 @@ from reckon.web.templating import Chrome, render
 
 router = APIRouter()
 Editor = Annotated[User, Depends(need(Permission.PUBLISH))]
-Short = Annotated[str, Form(max_length=200)]
-Text = Annotated[str, Form(max_length=2000)]
+Short = Annotated[str, Field(max_length=200)]
+Text = Annotated[str, Field(max_length=2000)]
 DONE = {
     "published": "Published: it is on the public pages now.",
     "withdrawn": "Withdrawn: it is off every public page; the decision and its reason are kept.",
@@ -115,15 +116,16 @@ def publication_page(
     return _page(loc, user, session, signer, locker, _kind(type), notice=notice)
 
 
-@dataclass(frozen=True)
-class ActionForm:
+class ActionForm(BaseModel):
     """What the publication forms post; each action reads the fields its form has."""
 
-    item_id: str
-    note: str = ""
-    reason: str = ""
-    override_reason: str = ""
-    legal_review: str = ""
+    item_id: Short
+    type: Short = "claim"
+    csrf: Short = ""
+    note: Text = ""
+    reason: Text = ""
+    override_reason: Text = ""
+    legal_review: Short = ""
 
 
 Action = Callable[[Connection, User, ItemType, ActionForm, Rules], object]
@@ -164,17 +166,10 @@ def _action_route(action: str) -> Callable[..., Response]:
         session: SessionDep,
         signer: SignerDep,
         locker: LockerDep,
-        item_id: Short,
-        type: Short = "claim",
-        csrf: Short = "",
-        note: Text = "",
-        reason: Text = "",
-        override_reason: Text = "",
-        legal_review: Short = "",
+        form: Annotated[ActionForm, Form()],
     ) -> Response:
-        signer.check_csrf(session, csrf)
-        kind = _kind(type)
-        form = ActionForm(item_id, note, reason, override_reason, legal_review)
+        signer.check_csrf(session, form.csrf)
+        kind = _kind(form.type)
         rules = Rules.from_settings(locker.workspace.settings)
         try:
             with locker.workspace.engine.begin() as conn:
