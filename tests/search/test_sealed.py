@@ -233,3 +233,22 @@ def test_upgrade_empties_a_clear_index_and_the_cli_rebuilds_it(
         assert _found(conn, OTHER)[0] == "P2"
         actions = conn.execute(select(audit_entries.c.action)).scalars().all()
         assert "reindexed" in actions
+
+
+def test_the_web_search_says_a_stale_index_must_be_rebuilt(ws: Workspace) -> None:
+    from fastapi.testclient import TestClient
+
+    from reckon.web.app import create_app
+
+    with ws.engine.begin() as conn:
+        add(conn, [IndexEntry("P9", "X9", OTHER)])
+        conn.execute(
+            update(workspace_settings)
+            .where(workspace_settings.c.key == STAMP_SETTING)
+            .values(value="stale")
+        )
+    with TestClient(create_app(ws), base_url="https://testserver") as client:
+        answer = client.get("/api/search", params={"q": OTHER})
+        page = client.get("/search", params={"q": OTHER})
+    assert answer.status_code == page.status_code == 503
+    assert "reckon search reindex" in answer.text
