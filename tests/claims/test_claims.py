@@ -7,6 +7,7 @@ from sqlalchemy import select
 from reckon.claims.coding import decide, propose_from_source
 from reckon.claims.corroboration import corroborate, independent_chains
 from reckon.claims.records import load_claims
+from reckon.claims.sealed import mention_texts
 from reckon.errors import PermissionDenied
 from reckon.evidence import Locker
 from reckon.evidence.text import source_text
@@ -40,9 +41,22 @@ def test_proposals_are_stored_with_offsets_into_the_text(ws: Workspace, add_text
         assert claim.quote_start is not None
         assert text.text[claim.quote_start : claim.quote_end].startswith("Mehrdad Ansari")
         spans = conn.execute(
-            select(mentions.c.start_offset, mentions.c.end_offset, mentions.c.text)
+            select(
+                mentions.c.id,
+                mentions.c.start_offset,
+                mentions.c.end_offset,
+                mentions.c.text,
+                mentions.c.person_id,
+            )
         ).all()
-        assert all(text.text[s:e] == t for s, e, t in spans)
+        # A mention naming a person keeps its words sealed with the person's key.
+        person_id = claim.victim_id
+        assert person_id is not None
+        sealed = mention_texts(conn, person_id)
+        assert sealed
+        assert all(m.text == "" for m in spans if m.person_id is not None)
+        words = {m.id: sealed.get(m.id, m.text) for m in spans}
+        assert all(text.text[m.start_offset : m.end_offset] == words[m.id] for m in spans)
         actions = conn.execute(select(audit_entries.c.action)).scalars().all()
         assert "claims-proposed" in actions
     # Extracting again adds nothing.

@@ -16,6 +16,7 @@ from reckon.claims.identity import (
     propose_links,
     unlink_person,
 )
+from reckon.claims.persons import public_people
 from reckon.claims.records import load_claims
 from reckon.errors import InputError, NotFoundError, PermissionDenied
 from reckon.evidence import Locker
@@ -23,7 +24,7 @@ from reckon.link.identity import open_rows
 from reckon.link.imports import import_list
 from reckon.roles import Role
 from reckon.store import users
-from reckon.store.schema import audit_entries, named_persons, person_members, person_records
+from reckon.store.schema import audit_entries, person_members, person_records
 from reckon.workspace import Workspace
 
 from .conftest import AddText
@@ -56,12 +57,12 @@ def _setup(ws: Workspace, add_text: AddText, tmp_path: Path) -> dict[str, int]:
     )
     propose_from_source(ws, source)
     with ws.engine.connect() as conn:
-        rows = conn.execute(select(named_persons.c.id, named_persons.c.name)).all()
+        rows = public_people(conn)  # names sealed per person (reckon.claims.sealed)
         # Names are sealed per record (reckon.link.identity): read them opened.
         records = open_rows(
             conn, conn.execute(select(person_records.c.id, person_records.c.full_name)).all()
         )
-    ids = {str(r.name): int(r.id) for r in rows}
+    ids = {name: person_id for person_id, name in rows}
     ids.update({f"record:{r.full_name}": int(r.id) for r in records})
     return ids
 

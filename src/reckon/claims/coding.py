@@ -15,6 +15,7 @@ from sqlalchemy import Connection, select
 from reckon.claims import events
 from reckon.claims.persons import ensure_person, ensure_place, public_people
 from reckon.claims.protect import seal_json
+from reckon.claims.sealed import PRIVATE_DETAIL_KINDS, seal_detail, seal_mention
 from reckon.errors import InputError, NotFoundError
 from reckon.evidence.locker import Locker
 from reckon.evidence.text import source_text
@@ -115,8 +116,15 @@ def propose_from_source(workspace: Workspace, source_id: int) -> Proposed:
             ).first()
             if exists is not None:
                 continue
+            named = person_id is not None and not confidential
+            if named:
+                # The words name a person: sealed with that person's key (reckon.claims.sealed).
+                values.update(text="", normalized=None)
             result = conn.execute(mentions.insert().values(**values))
             mention_id = int(result.inserted_primary_key[0])  # type: ignore[index]
+            if named:
+                assert person_id is not None
+                seal_mention(conn, mention_id, person_id, mention.text, mention.normalized)
             if confidential:
                 # Neither the words nor the person they name may be readable from the database.
                 sealed = seal_json(
@@ -214,6 +222,9 @@ def insert_claim(
     origin: str,
 ) -> int:
     """Store one proposed claim; a confidential source's parties are sealed."""
+    # What a document says of a person's affiliation is a private field: sealed with a key
+    # of the claim (reckon.claims.sealed), erased when the victim is shredded.
+    private = detail is not None and kind in PRIVATE_DETAIL_KINDS and not confidential
     result = conn.execute(
         claims.insert().values(
             source_id=source_id,
@@ -222,7 +233,7 @@ def insert_claim(
             victim_id=None if confidential else victim,
             perpetrator_id=None if confidential else perpetrator,
             place_id=place_id,
-            detail=detail,
+            detail=None if private else detail,
             quote_start=None if quote is None else quote[0],
             quote_end=None if quote is None else quote[1],
             credibility=6,
@@ -234,6 +245,9 @@ def insert_claim(
         )
     )
     claim_id = int(result.inserted_primary_key[0])  # type: ignore[index]
+    if private:
+        assert detail is not None
+        seal_detail(conn, claim_id, detail)
     if confidential:
         sealed = seal_json(
             locker, {"victim": victim, "perpetrator": perpetrator}, f"claim:{claim_id}:parties"

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, select
 
 from reckon.claims.persons import person_name, place_name
+from reckon.claims.sealed import event_title, title_template
 from reckon.evidence.locker import Locker
 from reckon.extract.claims import ROLE_KINDS, ClaimKind
 from reckon.store.schema import (
@@ -36,15 +37,6 @@ DEGREES = {
     ClaimKind.SAT_ON_COMMISSION: "member of the commission",
 }
 NO_EVENT = {ClaimKind.AFFILIATION, ClaimKind.FIGURE}
-
-
-def _system_name(conn: Connection, person_id: int) -> str:
-    from reckon.store.schema import named_persons
-
-    value = conn.execute(
-        select(named_persons.c.name).where(named_persons.c.id == person_id)
-    ).scalar()
-    return str(value or f"person {person_id}")
 
 
 def _event(conn: Connection, key: str, kind: str, title: str, row: Any) -> int:
@@ -120,9 +112,12 @@ def sync(conn: Connection, locker: Locker, claim_id: int) -> None:
         if row.perpetrator_id is None:
             return
         if row.victim_id is not None:
-            victim = _system_name(conn, row.victim_id)
             event_id = _event(
-                conn, f"execution:{row.victim_id}", "execution", f"Execution of {victim}", row
+                conn,
+                f"execution:{row.victim_id}",
+                "execution",
+                title_template("execution", row.victim_id),
+                row,
             )
         else:
             place = place_name(conn, row.place_id) or "an unknown place"
@@ -138,8 +133,8 @@ def sync(conn: Connection, locker: Locker, claim_id: int) -> None:
         return
     if row.victim_id is None:
         return
-    victim = _system_name(conn, row.victim_id)
-    title = f"{kind.value.replace('_', ' ').capitalize()} of {victim}"
+    # The title names the victim by reference: the name stays sealed (reckon.claims.sealed).
+    title = title_template(kind.value, row.victim_id)
     event_id = _event(conn, f"{kind.value}:{row.victim_id}", kind.value, title, row)
     conn.execute(event_claims.insert().values(event_id=event_id, claim_id=claim_id))
     _involve(conn, event_id, row.victim_id, "victim", None, claim_id)
@@ -169,7 +164,7 @@ def involvements_of(
             {
                 "involvement": int(row.id),
                 "event": int(row.event_id),
-                "event_title": row.title,
+                "event_title": event_title(conn, str(row.title)),
                 "role": row.role,
                 "degree": row.degree,
                 "claims": claim_ids,

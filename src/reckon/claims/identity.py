@@ -25,6 +25,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
+from reckon.claims.sealed import strip_evidence
 from reckon.errors import InputError, NotFoundError
 from reckon.extract.gazetteer import builtin_gazetteer
 from reckon.names import THRESHOLD, name_keys, score_keys
@@ -254,7 +255,10 @@ def _decide(
     if decision == "same" and not bool(row.protected):
         for proposal in propose_links(conn, named_person_ids=[person_id]):
             if proposal.record_id == record_id or proposal.cluster == cluster_of(conn, record_id):
-                method, score, evidence = "proposal", proposal.score, proposal.as_json()
+                # The evidence keeps ids, score, places and dates: the names it compared stay
+                # sealed where they are (a list's record, the named person).
+                method, score = "proposal", proposal.score
+                evidence = strip_evidence(proposal.as_json())
                 break
     now = utcnow()
     last = 0
@@ -352,12 +356,13 @@ def propose_links(
     death date. Protected named persons (first named by a confidential source)
     are never proposed. One proposal per (named person, cluster): its best record.
     """
-    query = select(named_persons.c.id, named_persons.c.name).where(
-        named_persons.c.protected.is_(False)
-    )
+    from reckon.claims.sealed import names
+
+    query = select(named_persons.c.id).where(named_persons.c.protected.is_(False))
     if named_person_ids is not None:
         query = query.where(named_persons.c.id.in_(sorted(set(named_person_ids))))
-    people = [(int(r.id), str(r.name)) for r in conn.execute(query)]
+    # Names are sealed per person (reckon.claims.sealed); a shredded person has none.
+    people = [(i, n) for i, n in sorted(names(conn, conn.execute(query).scalars()).items()) if n]
     if not people:
         return []
     from reckon.link.identity import open_rows

@@ -12,6 +12,7 @@ from reckon.claims.events import involvements_of
 from reckon.claims.persons import person_name
 from reckon.claims.protect import may_read_confidential, open_json
 from reckon.claims.records import ClaimRecord, load_claims
+from reckon.claims.sealed import mention_texts
 from reckon.claims.witnesses import reveal_witnesses
 from reckon.errors import NotFoundError
 from reckon.evidence.locker import Locker
@@ -70,12 +71,7 @@ def _quote(conn: Connection, locker: Locker, user: User, claim: ClaimRecord) -> 
 
 def _spellings(conn: Connection, locker: Locker, user: User, person_id: int) -> list[str]:
     seen: list[str] = []
-    rows = conn.execute(
-        select(mentions.c.text).where(
-            mentions.c.person_id == person_id, mentions.c.sealed.is_(None)
-        )
-    ).scalars()
-    for text in rows:
+    for text in mention_texts(conn, person_id).values():
         clean = " ".join(str(text).split())
         if clean not in seen:
             seen.append(clean)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import Connection, select
 
 from reckon.claims.protect import hashed_key, may_read_confidential
+from reckon.claims.sealed import blind, names, seal_name
 from reckon.errors import NotFoundError
 from reckon.evidence.locker import Locker
 from reckon.extract.gazetteer import name_key, place_kind
@@ -34,11 +35,9 @@ def ensure_person(
     name), so that مجتبی نظریان and Mojtaba Nazarian are found as one person.
     """
     key = name_key(latin or name)
-    row = conn.execute(
-        select(named_persons.c.id).where(named_persons.c.name_key == key).limit(1)
-    ).first()
-    if row is not None:
-        return int(row.id)
+    found = find_person(conn, key)
+    if found is not None:
+        return found
     if protected:
         hashed = hashed_key(locker, key)
         row = conn.execute(
@@ -48,15 +47,18 @@ def ensure_person(
             return int(row.id)
     result = conn.execute(
         named_persons.insert().values(
-            name=name if not protected else "",
-            name_key=key if not protected else hashed_key(locker, key),
+            # The name is sealed with the person's own key (reckon.claims.sealed), never in clear.
+            name="",
+            name_key=blind(conn, key) if not protected else hashed_key(locker, key),
             protected=protected,
             created_at=utcnow(),
             created_by=user.id,
         )
     )
     person_id = int(result.inserted_primary_key[0])  # type: ignore[index]
-    if protected:
+    if not protected:
+        seal_name(conn, person_id, name)
+    else:
         sealed = locker.keyring.seal_field(name, f"named_person:{person_id}:name")
         conn.execute(
             named_persons.update().where(named_persons.c.id == person_id).values(name=sealed)
@@ -64,8 +66,19 @@ def ensure_person(
     return person_id
 
 
+def find_person(conn: Connection, key: str) -> int | None:
+    """The unprotected named person whose written name has the key ``key`` (`name_key`)."""
+    row = conn.execute(
+        select(named_persons.c.id)
+        .where(named_persons.c.name_key.in_([blind(conn, key), key]))  # key: rows before 0013
+        .order_by(named_persons.c.id)
+        .limit(1)
+    ).first()
+    return None if row is None else int(row.id)
+
+
 def person_name(conn: Connection, locker: Locker, user: User, person_id: int | None) -> str | None:
-    """A person's name as the reader may see it."""
+    """A person's name as the reader may see it (None once shredded)."""
     if person_id is None:
         return None
     row = conn.execute(select(named_persons).where(named_persons.c.id == person_id)).first()
@@ -73,8 +86,8 @@ def person_name(conn: Connection, locker: Locker, user: User, person_id: int | N
         raise NotFoundError(
             f"There is no person {person_id}.", hint="List people with 'reckon claims'."
         )
-    if not is_sealed_field(row.name):
-        return str(row.name)
+    if not row.protected or not is_sealed_field(row.name):
+        return names(conn, [person_id]).get(person_id)
     if not may_read_confidential(locker, user):
         return PROTECTED_NAME
     return locker.keyring.open_field(row.name, f"named_person:{person_id}:name")
@@ -82,10 +95,10 @@ def person_name(conn: Connection, locker: Locker, user: User, person_id: int | N
 
 def public_people(conn: Connection) -> list[tuple[int, str]]:
     """Every person whose name is not protected (for gazetteers)."""
-    rows = conn.execute(
-        select(named_persons.c.id, named_persons.c.name).where(named_persons.c.protected.is_(False))
-    ).all()
-    return [(int(r.id), str(r.name)) for r in rows]
+    ids = conn.execute(
+        select(named_persons.c.id).where(named_persons.c.protected.is_(False))
+    ).scalars()
+    return [(i, name) for i, name in sorted(names(conn, ids).items()) if name]
 
 
 def ensure_place(conn: Connection, name: str, kind: str | None = None) -> int:

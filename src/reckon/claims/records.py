@@ -9,6 +9,7 @@ from sqlalchemy import Connection, select
 
 from reckon.claims.persons import person_name, place_name
 from reckon.claims.protect import may_read_confidential, open_json
+from reckon.claims.sealed import open_details
 from reckon.errors import NotFoundError
 from reckon.evidence.locker import Locker
 from reckon.extract.claims import ROLE_KINDS, ClaimKind
@@ -157,7 +158,9 @@ def load_claims(
     graded = _source_grades(conn, names)
     readable = may_read_confidential(locker, user)
     found = []
-    for row in conn.execute(query):
+    rows = conn.execute(query).all()
+    details = open_details(conn, rows)  # an affiliation is sealed (reckon.claims.sealed)
+    for row in rows:
         if row.sealed_parties is not None and not readable:
             victim_id = perpetrator_id = None
             visible = False
@@ -178,7 +181,7 @@ def load_claims(
                 perpetrator=person_name(conn, locker, user, perpetrator_id) if visible else HIDDEN,
                 place_id=row.place_id,
                 place=place_name(conn, row.place_id),
-                detail=row.detail,
+                detail=details[int(row.id)],
                 date_text=row.date_text if visible else (HIDDEN if row.date_text else None),
                 date_calendar=row.date_calendar,
                 date_precision=row.date_precision,

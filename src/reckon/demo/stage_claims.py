@@ -22,12 +22,11 @@ import json
 import re
 from typing import Any
 
-from sqlalchemy import select
-
 from reckon.claims.coding import decide, propose_from_source
 from reckon.claims.figures import PublishedFigure, record_figure
 from reckon.claims.identity import accept_strong_proposals
 from reckon.claims.person import PersonReport, person_report
+from reckon.claims.persons import find_person
 from reckon.claims.records import ClaimRecord, load_claims
 from reckon.claims.whole import WholePerson, whole_person
 from reckon.claims.witnesses import add_witness
@@ -37,7 +36,6 @@ from reckon.evidence.locker import Locker
 from reckon.evidence.sources import add_bytes
 from reckon.evidence.text import source_text
 from reckon.extract.gazetteer import name_key
-from reckon.store.schema import named_persons
 from reckon.store.users import acting_user
 from reckon.workspace import Workspace
 
@@ -216,9 +214,7 @@ def stage_claims(ctx: DemoContext) -> None:
         with workspace.engine.begin() as conn:
             user = acting_user(conn, CODER)
             for name in FEATURED:
-                person = conn.execute(
-                    select(named_persons.c.id).where(named_persons.c.name_key == name_key(name))
-                ).scalar()
+                person = find_person(conn, name_key(name))
                 if person is not None:
                     report = person_report(conn, locker, user, int(person))
                     lines.append(_summary(report))

@@ -57,14 +57,21 @@ SCRUBBERS: list[Scrubber] = []
 
 
 def subjects_of(conn: Connection, person_ref: str) -> list[str]:
+    """Every erasure subject of the person ``person_ref`` names now.
+
+    The person's references (`reckon.publish.equivalence`: a cluster's records, the
+    named persons a coder tied to them) are followed, so a shred of ``P12`` reaches the
+    named person ``N5`` tied to it, and the other way round.
+    """
+    from reckon.publish.equivalence import same_person
     from reckon.publish.readers import readers
 
     readers()  # installed features register their SUBJECTS_OF and SCRUBBERS with their readers
-    for resolve in SUBJECTS_OF:
-        found = resolve(conn, person_ref)
-        if found:
-            return sorted(set(found) | {person_ref})
-    return [person_ref]
+    found = {person_ref}
+    for ref in sorted(same_person(conn, [person_ref])):
+        for resolve in SUBJECTS_OF:
+            found.update(resolve(conn, ref))
+    return sorted(found)
 
 
 # Library code given only a connection finds the keys folder of the workspace whose
@@ -391,6 +398,9 @@ class PersonVault:
         new = 0
         try:
             with workspace.engine.begin() as conn:
+                if conn.dialect.name == "sqlite":
+                    # Deleted rows are overwritten with zeros, not left in free space.
+                    conn.exec_driver_sql("PRAGMA secure_delete=ON")
                 subjects = subjects_of(conn, person_ref)
                 if all(self.is_shredded(conn, s) for s in subjects):
                     raise ConflictError(f"Person {person_ref} was shredded already.")

@@ -16,8 +16,10 @@ from reckon.claims.corroboration import corroborate
 from reckon.claims.figures import KIND as FIGURE
 from reckon.claims.figures import figure_of
 from reckon.claims.records import ClaimRecord, load_claims
+from reckon.claims.sealed import event_title, names
 from reckon.extract.claims import ROLE_KINDS, ClaimKind
 from reckon.publish.equivalence import EXPANDERS
+from reckon.publish.erasure import SCRUBBERS, SUBJECTS_OF
 from reckon.publish.items import RESOLVERS, ItemFacts, ItemType
 from reckon.publish.readers import READERS, ReadContext, add_person_reader
 from reckon.publish.readers.evidence import source_view
@@ -113,9 +115,8 @@ def _involvement_view(
             )
         ).scalars()
     ]
-    name = ctx.conn.execute(
-        select(named_persons.c.name).where(named_persons.c.id == row.person_id)  # type: ignore[attr-defined]
-    ).scalar()
+    person_id = int(row.person_id)  # type: ignore[attr-defined]
+    name = names(ctx.conn, [person_id]).get(person_id)  # a protected name stays a token
     return InvolvementView(
         id=str(row.id),  # type: ignore[attr-defined]
         person_ref=f"{PREFIX}{row.person_id}",  # type: ignore[attr-defined]
@@ -160,7 +161,7 @@ def read_events(ctx: ReadContext, refs: Sequence[str]) -> Mapping[str, EventView
         ).all()
         found[str(row.id)] = EventView(
             id=str(row.id),
-            title=row.title,
+            title=event_title(ctx.conn, str(row.title)),
             kind=row.kind,
             place=row.place_name,
             date=None
@@ -308,9 +309,8 @@ def _event_facts(conn: Connection, item_id: str) -> ItemFacts:
     parts = conn.execute(select(involvements).where(involvements.c.event_id == row.id)).all()
     persons = {f"{PREFIX}{p.person_id}" for p in parts}
     perpetrators = {f"{PREFIX}{p.person_id}" for p in parts if p.role == "alleged_perpetrator"}
-    return _supported_facts(
-        conn, ItemType.EVENT, item_id, claim_ids, persons, perpetrators, row.title
-    )
+    label = event_title(conn, str(row.title))
+    return _supported_facts(conn, ItemType.EVENT, item_id, claim_ids, persons, perpetrators, label)
 
 
 def _involvement_facts(conn: Connection, item_id: str) -> ItemFacts:
@@ -350,7 +350,8 @@ def _person_facts(conn: Connection, ref: str) -> ItemFacts:
     person_id = int(ref[len(PREFIX) :])
     row = conn.execute(select(named_persons).where(named_persons.c.id == person_id)).first()
     protected = row is None or bool(row.protected)
-    label = f"person {ref}" if protected or row is None else str(row.name)
+    name = None if protected else names(conn, [person_id]).get(person_id)
+    label = str(name) if name else f"person {ref}"
     return ItemFacts(
         ItemType.PERSON, ref, label=label, persons=frozenset({ref}), protected=protected
     )
@@ -382,3 +383,21 @@ def same_person(conn: Connection, ref: str) -> set[str]:
 
 if same_person not in EXPANDERS:
     EXPANDERS.append(same_person)
+
+
+def _subjects(conn: Connection, ref: str) -> list[str]:
+    """A named person's erasure subjects (`reckon.claims.sealed`)."""
+    from reckon.claims.sealed import subjects
+
+    return subjects(conn, ref)
+
+
+def _scrub(conn: Connection, erased: list[str]) -> int:
+    from reckon.claims.sealed import scrub
+
+    return scrub(conn, erased)
+
+
+if _subjects not in SUBJECTS_OF:
+    SUBJECTS_OF.append(_subjects)
+    SCRUBBERS.append(_scrub)
