@@ -132,7 +132,7 @@ def clear(conn: Connection) -> None:
     with _secure_delete(conn):
         for table in (search_key_counts, search_keys, search_entries):
             conn.execute(delete(table))
-    seal.reset(conn)
+        seal.reset(conn)
 
 
 def opened(conn: Connection, ids: list[int]) -> dict[int, tuple[str, str, str]]:
