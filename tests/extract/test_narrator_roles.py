@@ -221,3 +221,31 @@ def test_an_opening_phrase_and_a_relative_where_in_testimony() -> None:
     found = kinds(text)
     assert ("detention", "Leyla Danesh") in found
     assert ("detention", "Sara Omidvar") in found
+
+
+def test_my_brother_and_i_and_my_release() -> None:
+    text = (
+        "Account of Behzad Tavakoli\n\n"
+        "My brother Kourosh and I were arrested in Rasht in January 1982. "
+        "I visited the prosecutor's office many times after my release in 1985."
+    )
+    found = kinds(text)
+    assert ("arrest", "Behzad Tavakoli") in found
+    assert ("arrest", "Kourosh") in found
+    assert ("release", "Behzad Tavakoli") in found
+
+
+def test_persian_us_names_who_we_were() -> None:
+    text = (
+        "خاطرات شیرین آزادی\n\n"
+        "ما را، من و همسرم کاوه آزادی، در بهمن ۱۳۶۰ در کرج دستگیر کردند و به زندان اوین بردند.\n"
+    )
+    found = kinds(text)
+    for name in ("شیرین آزادی", "کاوه آزادی"):
+        assert ("arrest", name) in found
+        assert ("detention", name) in found
+
+
+def test_orders_for_moving_bodies_are_not_execution_orders() -> None:
+    text = "Hamid Nasirpour signed the orders for the transfer of the bodies."
+    assert ("ordered", "Hamid Nasirpour") not in kinds(text)

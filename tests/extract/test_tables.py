@@ -119,3 +119,21 @@ def test_a_note_naming_someone_else_is_about_them() -> None:
     assert ("detention", "بیژن فرهادی") not in found
     assert ("disappearance", "مینا کاظمی") in found
     assert ("detention", "مینا کاظمی") in found
+
+
+def test_the_title_names_the_main_event_beside_a_date_of_arrest_column() -> None:
+    text = (
+        "Appendix B. Persons reported killed in Adelabad Prison, Shiraz\n\n"
+        "| No. | Name | Date of arrest | Date of death |\n"
+        "|-----|------|----------------|---------------|\n"
+        "| 1 | Siamak Parvizi | 12 May 1982 | 9 August 1988 |\n"
+        "| 2 | Davoud Karimian | 1981 | unknown |\n"
+    )
+    claims = extract_text(text).as_json()["claims"]
+    found = {(c["type"], c["victim"], c["date"]) for c in claims}
+    assert found == {
+        ("arrest", "Siamak Parvizi", "1982-05-12"),
+        ("execution", "Siamak Parvizi", "1988-08-09"),
+        ("arrest", "Davoud Karimian", "1981"),
+        ("execution", "Davoud Karimian", None),
+    }

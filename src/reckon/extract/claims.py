@@ -139,7 +139,7 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         r"ناپدید", r"مفقود", r"خبری\s+نشد", r"(?:هیچ\s+)?خبری\s+(?:نیست|نداریم|نداشتیم)", r"بی‌?\s?خبر", r"سرنوشت\s+(?:او|وی)\s+(?:نامعلوم|معلوم\s+نیست)",
     ],
     ClaimKind.RELEASE: [
-        r"\breleased\b", r"\bfreed\b", r"\bset\s+free\b", r"\bsurvived\b", r"\bwalked\s+free\b",
+        r"\breleased\b", rf"\b{_POSS}\s+release\b", r"\bfreed\b", r"\bset\s+free\b", r"\bsurvived\b", r"\bwalked\s+free\b",
         r"آزاد\s+شد(?!ند)", r"آزاد\s+گردید", r"آزاد\s+کرد", r"از\s+زندان\s+آزاد", r"رها\s+شد",
     ],
     ClaimKind.AFFILIATION: [
@@ -151,7 +151,7 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         r"هوادار", r"عضو\s+(?:سازمان|حزب|جبهه)", r"عضویت\s+در", r"وابسته\s+به\s+(?:سازمان|حزب|جبهه)",
     ],
     ClaimKind.ORDERED: [
-        r"\bordered\b", r"\bgave\s+the\s+orders?\b", rf"\bsigned\s+(?:the\s+|{_POSS}\s+)?(?:death\s+|execution\s+)?(?:warrants?|sentences?|orders?)\b",
+        r"\bordered\b", r"\bgave\s+the\s+orders?\b", rf"\bsigned\s+(?:the\s+|{_POSS}\s+)?(?:death\s+|execution\s+)?(?:warrants?|sentences?|orders?)\b(?!\s+(?:for|to|of)\s+(?:the\s+)?(?:transfer|release|burial|return|delivery|handover|move|removal))",
         r"\bon\s+the\s+orders?\s+of\b", r"\bapproved\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:executions?|death\s+sentences?|sentences?)\b",
         r"دستور\s+(?:اعدام|داد)", r"حکم\s+(?:اعدام\s+)?(?:را\s+)?(?:صادر|امضا)", r"به\s+دستور",
     ],
@@ -397,6 +397,7 @@ def _parsed(
     people: list[Mention],
     before: list[Mention],
     context: _Context,
+    text: str = "",
 ) -> list[Mention]:
     """The people an argument of the parse names; a pronoun is the first person named
     before it in the sentence, else the last person (or group, for "they") named earlier."""
@@ -413,7 +414,11 @@ def _parsed(
         if before:
             return [before[0]]
         return [context.last_person] if context.last_person is not None else []
-    return _people_at(value, people)
+    found = _people_at(value, people)
+    # "My brother Kourosh and I were arrested": "I" among the conjuncts is the narrator.
+    if context.narrator is not None and any(re.match(r"I\b", text[o : o + 2]) for o in value):
+        found.append(context.narrator)
+    return found
 
 
 @dataclass
@@ -462,7 +467,7 @@ def _kin_subject(head: str, context: _Context) -> Mention | None:
 # "We were blindfolded", "ما را … بردند", a Persian verb in the first person plural.
 _WE_BEFORE = re.compile(
     r"\bwe\s+(?:were\s+|had\s+been\s+|have\s+been\s+|then\s+|later\s+|all\s+|\w+ly\s+){0,3}$"
-    r"|(?<![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])ما\s+را(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])[^.،]*$|(?<![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])ما\s+$",  # "ما |را به زندان"
+    r"|(?<![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])ما\s+را(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])[^.]*$|(?<![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])ما\s+$",  # "ما |را به زندان"
     re.I,
 )
 _US_AFTER = re.compile(
@@ -480,7 +485,7 @@ _FA_THIRD = re.compile(
 # a Persian verb in the first person singular ("دستگیر شدم").
 _I_BEFORE = re.compile(
     r"\bI\s+(?:was\s+|had\s+been\s+|have\s+been\s+|then\s+|later\s+|also\s+|\w+ly\s+){0,3}$"
-    r"|(?<![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])(?:من|مرا|اینجانب|بنده)(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])[^.،]*$"
+    r"|(?<![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])(?:من|مرا|اینجانب|بنده)(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])[^.]*$"
     r"|(?<![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])(?:م|من\s+)$"  # the trigger starts at "را": "م|را به زندان بردند"
     # An object suffix on an earlier verb of the clause: "دستگیرم کردند و به زندان … بردند".
     r"|م\s+(?:کردند|کرده‌?\s?اند|نمودند)(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])[^.،]*$",
@@ -504,7 +509,11 @@ def _first_person(
     head = text[sentence.start : span[0]]
     tail = text[span[1] : sentence.end]
     if (_WE_BEFORE.search(head) or _US_AFTER.match(tail)) and context.last_group:
-        return list(context.last_group) if context.narrator in context.last_group else []
+        if context.narrator not in context.last_group:
+            return []
+        # "ما را، من و همسرم X، … دستگیر کردند": those named in the clause are of "us".
+        named = [p for p in people if sentence.start <= p.start and p.end <= span[0]]
+        return list(context.last_group) + [p for p in named if p not in context.last_group]
     i_before = _I_BEFORE.search(head)
     spoken = _ME_AFTER.match(tail) is not None or (
         i_before is not None and not _PRONOUN.search(head[i_before.start() :])
@@ -686,9 +695,8 @@ def propose_claims(
             )  # fmt: skip
             # A sentence that opens with "He …" speaks of the person before it: its later
             # "him" is that person too, not a name the sentence mentions in passing.
-            parsed = _parsed(
-                about, people, [] if _OPENS_WITH_PRONOUN.match(sentence.text) else before, context
-            )
+            opens = _OPENS_WITH_PRONOUN.match(sentence.text)
+            parsed = _parsed(about, people, [] if opens else before, context, text)
             parsed = [p for p in parsed if p.start not in perpetrators | speakers]
             # "Prisoners who survived …", "the commanders who were tried": the parse says the
             # claim is about a group no name stands for, not about a name nearby.

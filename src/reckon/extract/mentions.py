@@ -207,6 +207,14 @@ _SPACY_TYPES = {
 }
 
 
+_GROUP_NOUNS = frozenset(
+    {
+        "persons", "people", "prisoners", "victims", "families", "relatives", "members",
+        "survivors", "officials", "guards", "names", "lists",
+    }
+)  # fmt: skip
+
+
 def _spacy_entities(text: str) -> list[tuple[int, int, MentionType]]:
     from reckon.extract import nlp
 
@@ -231,7 +239,11 @@ def _spacy_entities(text: str) -> list[tuple[int, int, MentionType]]:
             start += lead.end()
         if end <= start or not re.search(r"[A-Za-z]", text[start:end]):
             continue
-        first = text[start:end].split()[0]
+        words = text[start:end].split()
+        # "Appendix B. Persons", "the Prisoners": a group or a heading, not a person's name.
+        if kind is MentionType.PERSON and words[-1].casefold() in _GROUP_NOUNS:
+            continue
+        first = words[0]
         if kind is not MentionType.PERSON and name_key(first) in latin_given:
             kind = MentionType.PERSON
         found.append((start, end, kind))

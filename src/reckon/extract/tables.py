@@ -376,10 +376,11 @@ def table_claims(
         events: dict[ClaimKind, dict[str, Mention | None]] = {}
         fate = next((_kind_of(c.text) for _, c in cell_of(Column.FATE) if _kind_of(c.text)), None)
         main = fate
+        first_named = None
         for role in (Column.DATE, Column.PLACE):
             for i, cell in cell_of(role):
                 named = _kind_of(header[i].text) if i < len(header) else None
-                main = main or named
+                first_named = first_named or named
                 kind = named or fate or page_kind
                 if kind is None or _UNKNOWN.match(cell.text):
                     continue
@@ -400,7 +401,10 @@ def table_claims(
             slot["place"] = slot["place"] or (places[0] if places else None)
         # Event columns say what happened; the title then only names the list.
         page_kind_here = None if fate is None and cell_of(Column.EVENT) else page_kind
-        main = main or page_kind_here
+        # The row's own event: its fate, else what the title says the list is of, else the
+        # first kind a column names ("Date of execution"); "Date of arrest" beside "Date of
+        # death" under "Persons reported killed" is a second event, not the main one.
+        main = main or page_kind_here or first_named
         if main is not None:
             slot = events.setdefault(main, {"place": None, "date": None})
             if slot["place"] is None and not cell_of(Column.PLACE):
