@@ -23,6 +23,7 @@ from typing import Any
 
 import reckon
 from reckon.claims.coding import propose_from_source
+from reckon.claims.records import load_claims
 from reckon.evidence import Locker, SourceFacts
 from reckon.evidence.sources import add_bytes
 from reckon.link.imports import import_list
@@ -83,14 +84,23 @@ def main() -> None:
             result = propose_from_source(ws, source_id)
             found["mentions"], found["claims"] = result.mentions, len(result.new_claims)
 
+        def read() -> None:
+            with ws.engine.connect() as conn:
+                user = users.acting_user(conn, "bench")
+                found["read"] = len(load_claims(conn, Locker.open(ws), user))
+
         import_wall, import_cpu = _timed(imported)
         code_wall, code_cpu = _timed(coded)
+        read_wall, read_cpu = _timed(read)
         ws.close()
     print(f"reckon from {Path(reckon.__file__).parent}")
     print(f"import {args.rows} rows: {import_wall:.2f} s wall, {import_cpu:.2f} s CPU")
     print(
         f"code one document ({found['mentions']} mentions, {found['claims']} claims): "
         f"{code_wall:.2f} s wall, {code_cpu:.2f} s CPU"
+    )
+    print(
+        f"read its {found['read']} claims (load_claims): {read_wall:.3f} s wall, {read_cpu:.3f} s CPU"
     )
 
 

@@ -9,10 +9,12 @@ from sqlalchemy import Connection, select
 
 from reckon.claims.persons import person_name, place_name
 from reckon.claims.protect import may_read_confidential, open_json
+from reckon.claims.sealed import names as person_names
 from reckon.claims.sealed import open_details
 from reckon.errors import NotFoundError
 from reckon.evidence.locker import Locker
 from reckon.extract.claims import ROLE_KINDS, ClaimKind
+from reckon.keys import is_sealed_field
 from reckon.store.schema import claims, source_grades, sources, users
 from reckon.store.users import User
 
@@ -160,6 +162,19 @@ def load_claims(
     found = []
     rows = conn.execute(query).all()
     details = open_details(conn, rows)  # an affiliation is sealed (reckon.claims.sealed)
+    # Names are opened in bulk (reckon.claims.sealed: two queries per 500 persons), not one
+    # person at a time; a protected name (a data-key token) is opened as the reader may.
+    known: dict[int | None, str | None] = {None: None}
+    bulk = person_names(conn, {p for r in rows for p in (r.victim_id, r.perpetrator_id) if p})
+
+    def name_of(person_id: int | None) -> str | None:
+        if person_id not in known:
+            value = bulk.get(person_id) if person_id is not None else None
+            if person_id not in bulk or (value is not None and is_sealed_field(value)):
+                value = person_name(conn, locker, user, person_id)
+            known[person_id] = value
+        return known[person_id]
+
     for row in rows:
         if row.sealed_parties is not None and not readable:
             victim_id = perpetrator_id = None
@@ -176,9 +191,9 @@ def load_claims(
                 visible=visible,
                 kind=str(row.kind),
                 victim_id=victim_id,
-                victim=person_name(conn, locker, user, victim_id) if visible else HIDDEN,
+                victim=name_of(victim_id) if visible else HIDDEN,
                 perpetrator_id=perpetrator_id,
-                perpetrator=person_name(conn, locker, user, perpetrator_id) if visible else HIDDEN,
+                perpetrator=name_of(perpetrator_id) if visible else HIDDEN,
                 place_id=row.place_id,
                 place=place_name(conn, row.place_id),
                 detail=details[int(row.id)],
