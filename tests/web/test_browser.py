@@ -9,6 +9,7 @@ browser download is never used.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -43,11 +44,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         users.add_user(conn, "sara", Role.INVESTIGATOR, actor=admin, password_hash=hashed)
         add(conn, [IndexEntry(*row) for row in PEOPLE])
         publish_many(conn, admin, "person", sorted({p for p, _, _ in PEOPLE}))
-    try:
-        with live_server(workspace) as base:
-            yield base
-    finally:
-        workspace.close()
+    with closing(workspace), live_server(workspace) as base:
+        yield base
 
 
 @pytest.fixture

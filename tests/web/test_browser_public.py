@@ -9,6 +9,7 @@ it makes must go to the local server.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -21,11 +22,8 @@ from .register_data import CONFIDENTIAL_TITLE, HIDDEN_PERPETRATOR, UNPUBLISHED_B
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     workspace = browser_workspace(tmp_path_factory, "public", "public pages browser test")
     build(workspace)
-    try:
-        with live_server(workspace) as base:
-            yield base
-    finally:
-        workspace.close()
+    with closing(workspace), live_server(workspace) as base:
+        yield base
 
 
 def test_persian_person_page_renders_right_to_left_from_the_local_server_only(

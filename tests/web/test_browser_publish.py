@@ -10,6 +10,7 @@ Every request the browser makes must go to the local server.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import closing
 
 import pytest
 from argon2 import PasswordHasher
@@ -43,11 +44,8 @@ def setup(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int, 
     person = f"N{claim.victim_id}"
     with workspace.engine.begin() as conn:
         publish_many(conn, users.acting_user(conn, "tester"), "person", [person])
-    try:
-        with live_server(workspace) as base:
-            yield base, claim.id, person
-    finally:
-        workspace.close()
+    with closing(workspace), live_server(workspace) as base:
+        yield base, claim.id, person
 
 
 def test_an_editor_publishes_an_accepted_claim_and_the_public_sees_it(

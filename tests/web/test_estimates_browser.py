@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from pathlib import Path
 
 import numpy as np
@@ -35,11 +36,8 @@ def estimates_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     record_figures(
         workspace, published={"Human Rights Watch", "Amnesty International", "PMOI/NCRI"}
     )
-    try:
-        with live_server(workspace) as base:
-            yield base
-    finally:
-        workspace.close()
+    with closing(workspace), live_server(workspace) as base:
+        yield base
 
 
 def test_persian_estimates_page_without_javascript(

@@ -15,7 +15,7 @@ from reckon.web import create_app
 from reckon.web.server import LOG_CONFIG, uvicorn_config
 from reckon.workspace import Workspace
 
-from .conftest import free_port, wait_until
+from .conftest import free_port, live_server, wait_until
 
 
 def test_uvicorn_is_configured_without_access_log(workspace: Workspace) -> None:
@@ -77,3 +77,9 @@ def test_reckon_serve_logs_no_request(tmp_path: Path) -> None:
     assert "GET /" not in log
     assert "Karimi" not in log
     assert "127.0.0.1:" not in log.replace(f"http://127.0.0.1:{port}", "")
+
+
+def test_the_browser_tests_live_server_serves_a_workspace_and_stops(workspace: Workspace) -> None:
+    with live_server(workspace) as base, urllib.request.urlopen(f"{base}/?lang=fa") as answer:
+        assert answer.status == 200
+    assert not _accepts(int(base.rsplit(":", 1)[1]))
