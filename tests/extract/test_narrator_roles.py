@@ -249,3 +249,34 @@ def test_persian_us_names_who_we_were() -> None:
 def test_orders_for_moving_bodies_are_not_execution_orders() -> None:
     text = "Hamid Nasirpour signed the orders for the transfer of the bodies."
     assert ("ordered", "Hamid Nasirpour") not in kinds(text)
+
+
+def test_a_sentence_listing_the_executed() -> None:
+    text = (
+        "Those executed included Farid Azizi, a teacher from Eslamabad; Nahid Rezaei, a "
+        "nursing student; and Omid Karami. Another prisoner, Jamal Heydari, was transferred "
+        "to Evin in July 1988 and has not been heard from since."
+    )
+    found = kinds(text)
+    for name in ("Farid Azizi", "Nahid Rezaei", "Omid Karami"):
+        assert ("execution", name) in found
+    assert ("disappearance", "Jamal Heydari") in found
+
+
+def test_a_witness_statement_heading_and_a_guard_who_beat_us() -> None:
+    text = (
+        "Witness statement: Arash Vafaei\n\n"
+        "I was a prisoner in Gohardasht from 1984. A guard named Yadollah Sarmadi beat us "
+        "when we asked where they were going. I was released in 1991."
+    )
+    found = kinds(text)
+    assert ("detention", "Arash Vafaei") in found
+    assert ("release", "Arash Vafaei") in found
+    assert ("took_part", "Yadollah Sarmadi") in found
+
+
+def test_persian_moved_to_a_prison_is_a_transfer_only() -> None:
+    text = "پدرم منصور شجاعی دستگیر شد. مادرم می‌گفت پدرم را بعدها به زندان اوین منتقل کردند."
+    found = kinds(text)
+    assert ("transfer", "منصور شجاعی") in found
+    assert ("detention", "منصور شجاعی") not in found

@@ -137,3 +137,19 @@ def test_the_title_names_the_main_event_beside_a_date_of_arrest_column() -> None
         ("arrest", "Davoud Karimian", "1981"),
         ("execution", "Davoud Karimian", None),
     }
+
+
+def test_a_name_never_runs_into_the_next_row() -> None:
+    text = (
+        "فهرست جان‌باختگان زندان وکیل‌آباد\n\n"
+        "نام | تاریخ بازداشت | تاریخ اعدام | محل دفن\n"
+        "علی نادری | ۱۳۶۲ | ۱۳۶۷/۰۵/۱۵ | بهشت رضا\n"
+        "پروانه سلیمی | ۱۳۶۳ | نامعلوم | نامعلوم\n"
+    )
+    result = extract_text(text)
+    people = [m.text for m in result.mentions if m.type.value == "PERSON"]
+    assert people == ["علی نادری", "پروانه سلیمی"]
+    found = {(c["type"], c["victim"]) for c in result.as_json()["claims"]}
+    assert ("burial", "علی نادری") in found
+    assert ("burial", "پروانه سلیمی") not in found
+    assert ("execution", "پروانه سلیمی") in found

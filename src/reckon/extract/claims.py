@@ -102,7 +102,7 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         r"\bshared\s+(?:a|the|\w+)\s+(?:cell|ward|room)\b(?=\s+with\b)",
         rf"\b(?:held|kept|imprisoned|jailed|locked)\s+{_OBJ}\b(?!\s+(?:in|on)\s+\d)",
         r"زندانی\s+بود", r"در\s+زندان\s+(?:\S+\s+){0,2}(?:بود|ماند)", r"زندانی\s+شد", r"زندانی\s+کرد", r"محبوس", r"در\s+حبس", r"حبس\s+(?:بود|شد|کشید)",
-        r"سال\s+(?:را\s+)?در\s+زندان", r"را\s+(?:\S+\s+){0,2}?به\s+زندان",
+        r"سال\s+(?:را\s+)?در\s+زندان", r"را\s+(?:\S+\s+){0,2}?به\s+زندان(?![^.،]{0,30}?منتقل)",
         r"(?<!را\s)به\s+زندان\s+(?:\S+\s+){0,2}?(?:بردند|برده\s+شد|افتاد)",
     ],
     ClaimKind.TRANSFER: [
@@ -133,6 +133,7 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
     ],
     ClaimKind.DISAPPEARANCE: [
         r"\bdisappeared\b", r"\bvanished\b", r"\bwent\s+missing\b", r"\bnever\s+(?:seen|heard\s+(?:from|of))\s+again\b",
+        r"\b(?:has|have|had)\s+not\s+been\s+(?:seen|heard\s+(?:from|of))\s+(?:since|again)\b", r"\bnothing\s+(?:has|had)\s+been\s+heard\s+(?:from|of)\s+(?:him|her|them)\b",
         r"\bnever\s+saw\s+(?=(?:him|her|them)\s+again\b)", r"\bfate\s+(?:remains\s+|is\s+still\s+|is\s+)?unknown\b",
         r"\bwhereabouts\s+(?:remain\s+|are\s+|is\s+)?(?:still\s+)?unknown\b", r"\bno\s+news\s+(?:of|from|about)\s+(?:him|her|them)\b",
         r"\bno\s+trace\s+of\s+(?:him|her|them)\b", r"\b(?:is|was|remains|remained|went|still|are|were)\s+missing\b",
@@ -157,7 +158,7 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
     ],
     ClaimKind.TOOK_PART: [
         r"\btook\s+part\b", r"\bparticipated\b", r"\bread\s+(?:out\s+)?the\s+names\b",
-        r"\binterrogated\b", r"\btortured\b", r"\bcarried\s+out\s+the\s+(?:executions|hangings|sentences?)\b",
+        r"\binterrogated\b", r"\btortured\b", rf"\bbeat\s+(?:{_OBJ}|prisoners|the\s+prisoners)\b", r"\bcarried\s+out\s+the\s+(?:executions|hangings|sentences?)\b",
         r"\b(?:led|escorted|took|marched|drove)\s+(?:the\s+)?(?:prisoners|(?:him|her|them))\s+to\s+(?:the\s+)?(?:gallows|execution|hall|death)\b",
         r"\bsupervised\s+the\s+(?:executions|hangings)\b", r"\bput\s+the\s+nooses?\b",
         r"\bread\s+(?:out\s+)?the\s+(?:list|sentences|verdicts)\b",
@@ -237,6 +238,7 @@ def _comparisons(text: str, sentence: Sentence) -> list[tuple[int, int]]:
     return spans
 
 
+_INCLUDED = re.compile(r"\s*(?:included|include|includes|were|are|was|numbered)\b", re.I)
 # "Among the men taken before the commission was X": the group includes the one named.
 _AMONG = re.compile(r"\W*among\b", re.I)
 _OPENS_WITH_PRONOUN = re.compile(r"\W*(?:he|she)\b", re.I)
@@ -267,7 +269,10 @@ _EXPLICITLY_TOGETHER = re.compile(r"\b(?:together|along)\s+with\b", re.I)
 _FROM_BEFORE = re.compile(r"(?:\bfrom|\bof|از)\s+$", re.I)
 _TO_BEFORE = re.compile(r"(?:\bto|\binto|به)\s+$", re.I)
 # Between the items of a list of people: ", the prosecutor ", " and a representative of … known as ".
-_LIST_ITEM = re.compile(r"^\s*(?:,|،|and|و)\s*(?:and\s+|و\s+)?(?:[^\s.;,،]+\s+){0,10}?$", re.I)
+_LIST_ITEM = re.compile(
+    r"^(?:\s*,?\s*(?:a|an|the)?\s*[^.;]{0,60}?)?\s*(?:,|،|;|and|و)\s*(?:and\s+|و\s+)?(?:[^\s.;,،]+\s+){0,10}?$",
+    re.I,
+)
 _JOINER = re.compile(r"^\s*(?:,|،|and|و|,\s*and)\s*$")
 
 
@@ -484,7 +489,7 @@ _FA_THIRD = re.compile(
 # The narrator as subject or object: "I was arrested", "they moved me", "مرا … بردند",
 # a Persian verb in the first person singular ("دستگیر شدم").
 _I_BEFORE = re.compile(
-    r"\bI\s+(?:was\s+|had\s+been\s+|have\s+been\s+|then\s+|later\s+|also\s+|\w+ly\s+){0,3}$"
+    r"\bI\s+(?:was\s+|had\s+been\s+|have\s+been\s+|then\s+|later\s+|also\s+|a\s+|an\s+|political\s+|\w+ly\s+){0,4}$"
     r"|(?<![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])(?:من|مرا|اینجانب|بنده)(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])[^.]*$"
     r"|(?<![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])(?:م|من\s+)$"  # the trigger starts at "را": "م|را به زندان بردند"
     # An object suffix on an earlier verb of the clause: "دستگیرم کردند و به زندان … بردند".
@@ -733,6 +738,12 @@ def propose_claims(
                     victims = victims + _joined_after(text, after, span[1])
                 elif after and kind is not ClaimKind.AFFILIATION and not unnamed_group:
                     victims = [after[0]]
+                    # "Those executed included A, a teacher; B, a student; and C": each.
+                    if _INCLUDED.match(text[span[1] : sentence.end]) or _AMONG.match(sentence.text):
+                        for person in after[1:]:
+                            if not _LIST_ITEM.match(text[victims[-1].end : person.start]):
+                                break
+                            victims.append(person)
             detail = None
             if kind is ClaimKind.AFFILIATION:
                 org = next((o for o in orgs if o.start >= span[1]), None)

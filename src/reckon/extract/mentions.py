@@ -139,7 +139,8 @@ def _latin_people(text: str) -> list[tuple[int, int]]:
         if keep[-1].endswith(("'s", "’s")):
             end -= 2
         end = _own_line(text, match.start(), end)
-        spans.append((match.start(), end))
+        if len(text[match.start() : end].split()) >= 2:
+            spans.append((match.start(), end))
     return spans
 
 
@@ -147,7 +148,12 @@ def _own_line(text: str, start: int, end: int) -> int:
     """A name that fills a line of its own (a signature, a heading) ends there: the next
     line ("Berlin, June 2020") is not more of it, as a hard-wrapped sentence's would be."""
     brk = text.find("\n", start, end)
-    if brk < 0 or text[text.rfind("\n", 0, start) + 1 : start].strip():
+    if brk < 0:
+        return end
+    line_start = text.rfind("\n", 0, start) + 1
+    if "|" in text[line_start:start] or "\t" in text[line_start:start]:
+        return brk  # a table row's last cell: the next row is not more of the name
+    if text[line_start:start].strip():
         return end
     return brk if len(text[start:brk].split()) >= 2 else end
 
@@ -179,6 +185,9 @@ def _persian_people(text: str) -> list[tuple[int, int]]:
         else:
             continue
         end = match.end("w3") if len(parts) == 3 else match.end("w2")
+        end = _own_line(text, match.start(), end)
+        if len(text[match.start() : end].split()) < 2:
+            continue
         spans.append((match.start(), end))
         pos = end
     return spans

@@ -27,7 +27,7 @@ _FIRST_PERSON = re.compile(
 _HEADING = re.compile(
     r"^\W*(?:(?:the\s+)?(?:(?:written|oral|witness|survivor['’]?s?)\s+)?"
     r"(?:testimony|statement|account|story|memoir|memoirs|recollections?|interview|deposition|"
-    r"letter|words)\s+(?:of|by|from|with)|by|in\s+(?:his|her)\s+own\s+words:?)\s*$"
+    r"letter|words)\s*(?:of|by|from|with|:|[-–—])|by|in\s+(?:his|her)\s+own\s+words:?)\s*$"
     r"|^\W*(?:شهادت|شهادت‌?\s?نامه|روایت|خاطرات|گفتگو\s+با|گفت‌?\s?و\s?گو\s+با|مصاحبه\s+با|نامه)\s*$",
     re.I,
 )
