@@ -58,6 +58,10 @@ def ensure_person(
     person_id = int(result.inserted_primary_key[0])  # type: ignore[index]
     if not protected:
         seal_name(conn, person_id, name)
+        # Once published, a named person has a public page: search must find the name.
+        from reckon.search.sync import file_named
+
+        file_named(conn, person_id, name)
     else:
         sealed = locker.keyring.seal_field(name, f"named_person:{person_id}:name")
         conn.execute(

@@ -245,6 +245,10 @@ def import_list(
             conn, record_id, list_id, source_id, record, affiliations[line], claim_values
         )
     identity.seal(conn, sealed, claim_values)
+    # Families search the register by name: the new records are findable at once.
+    from reckon.search.sync import refile_records
+
+    refile_records(conn, list(sealed))
     result = ImportResult(list_id, name, version, len(records), n_claims)
     if old is not None:
         _compare_versions(conn, old.id, new_ids, records, refs, lines, result)

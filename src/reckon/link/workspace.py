@@ -225,6 +225,10 @@ def link_workspace(
 
 
 def _store_members(conn: Connection, run_id: int, clusters: Clusters) -> None:
+    before = {
+        int(r.record_id): str(r.person_id)
+        for r in conn.execute(select(person_members.c.record_id, person_members.c.person_id))
+    }
     conn.execute(delete(person_members))
     held = set(clusters.held)
     rows = [
@@ -238,6 +242,12 @@ def _store_members(conn: Connection, run_id: int, clusters: Clusters) -> None:
     ]
     if rows:
         conn.execute(person_members.insert(), rows)
+    # The name index files each record under its person: re-file the records that moved.
+    from reckon.search.sync import refile_records
+
+    after = {int(record): person_id(c) for record, c in clusters.cluster_of.items()}
+    moved = {r for r in before.keys() | after.keys() if before.get(r) != after.get(r)}
+    refile_records(conn, moved)
 
 
 def latest_run(conn: Connection) -> Any:

@@ -87,8 +87,8 @@ def remove(
 
 
 def scrub(conn: Connection, subjects: list[str]) -> int:
-    """Drop the entries filed from any of the shredded ``subjects`` (records ``R<id>``,
-    named persons ``N<id>``): called by `reckon shred` in its transaction."""
+    """Drop the entries filed from any of ``subjects`` (records ``R<id>``, named persons
+    ``N<id>``): by `reckon shred` in its transaction, and before records are filed again."""
     ids: list[int] = []
     for chunk in _chunks(sorted(set(subjects))):
         ids += conn.execute(

@@ -11,17 +11,21 @@ decided here: search asks `reckon.publish.visibility` at query time.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Sequence
+from itertools import islice
 
-from sqlalchemy import Connection, inspect, select
+from sqlalchemy import Connection, func, inspect, select
 
 from reckon.roles import Permission
-from reckon.search.index import IndexEntry, add, clear
+from reckon.search import seal
+from reckon.search.index import IndexEntry, add, clear, scrub
 from reckon.store import audit
 from reckon.store.users import User
 
 
-def _entries(conn: Connection) -> Iterator[IndexEntry]:
+def _entries(conn: Connection, record_ids: Sequence[int] | None = None) -> Iterator[IndexEntry]:
+    """Index entries of every person record, or of ``record_ids`` only."""
+    from reckon.link.identity import open_rows
     from reckon.store.schema.link import person_members, person_records
 
     query = select(
@@ -31,13 +35,20 @@ def _entries(conn: Connection) -> Iterator[IndexEntry]:
         person_records.c.surname,
         person_members.c.person_id,
     ).outerjoin(person_members, person_members.c.record_id == person_records.c.id)
-    from reckon.link.identity import open_rows
+    wanted = [None] if record_ids is None else list(_chunks(sorted(set(record_ids))))
+    for chunk in wanted:
+        part = query if chunk is None else query.where(person_records.c.id.in_(chunk))
+        for row in open_rows(conn, conn.execute(part.order_by(person_records.c.id)).all()):
+            name = row.full_name or " ".join(p for p in (row.given_name, row.surname) if p)
+            if name.strip():
+                person = row.person_id or f"R{row.id}"
+                yield IndexEntry(person_ref=str(person), record_ref=f"R{row.id}", name=name)
 
-    for row in open_rows(conn, conn.execute(query.order_by(person_records.c.id)).all()):
-        name = row.full_name or " ".join(p for p in (row.given_name, row.surname) if p)
-        if name.strip():
-            person = row.person_id or f"R{row.id}"
-            yield IndexEntry(person_ref=str(person), record_ref=f"R{row.id}", name=name)
+
+def _chunks(ids: Sequence[int], size: int = 500) -> Iterator[list[int]]:
+    it = iter(ids)
+    while chunk := list(islice(it, size)):
+        yield chunk
 
 
 def _named(conn: Connection) -> Iterator[IndexEntry]:
@@ -73,3 +84,50 @@ def rebuild(conn: Connection, actor: User) -> int:
     entries = reindex(conn)
     audit.record(conn, actor, "reindexed", "search_index", "names", {"entries": entries})
     return entries
+
+
+# Keeping the index in step with the store. Importing a list adds records, a linkage
+# run or a review decision moves records between persons, coding a claim may name a
+# new person: each re-files just what changed, in the caller's transaction, so that a
+# family searching the register finds a person as soon as the person is published,
+# without anyone running `reckon search reindex`.
+
+
+def _writable(conn: Connection) -> bool:
+    """Whether entries may be filed now: the index is sound, or there is none yet.
+
+    An index that `seal` refuses (built by an older reckon, or restored from a backup
+    made before a shred) is left alone: only a whole rebuild can make it searchable,
+    and entries filed under a new key beside the old ones would be lost in it.
+    """
+    try:
+        seal.index_key(conn)
+    except seal.StaleIndex:
+        return False
+    return True
+
+
+def refile_records(conn: Connection, record_ids: Collection[int]) -> int:
+    """File the person records ``record_ids`` again (new records, or records whose person
+    changed); returns how many entries were written.
+
+    When most records changed (a first linkage run) the whole index is rebuilt instead,
+    which is quicker than removing and adding each record's entries.
+    """
+    from reckon.store.schema.link import person_records
+
+    if not record_ids or not _writable(conn):
+        return 0
+    total = conn.execute(select(func.count()).select_from(person_records)).scalar_one()
+    if 2 * len(record_ids) > total:
+        return reindex(conn)
+    scrub(conn, [f"R{r}" for r in record_ids])
+    return add(conn, _entries(conn, sorted(record_ids)))
+
+
+def file_named(conn: Connection, person_id: int, name: str) -> int:
+    """File a newly named person (``N<id>``); returns how many entries were written."""
+    if not name.strip() or not _writable(conn):
+        return 0
+    ref = f"N{person_id}"
+    return add(conn, [IndexEntry(person_ref=ref, record_ref=ref, name=name)])
