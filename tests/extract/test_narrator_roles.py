@@ -280,3 +280,39 @@ def test_persian_moved_to_a_prison_is_a_transfer_only() -> None:
     found = kinds(text)
     assert ("transfer", "منصور شجاعی") in found
     assert ("detention", "منصور شجاعی") not in found
+
+
+def test_my_father_named_in_the_next_sentence_and_visited_in_prison() -> None:
+    text = (
+        "They took my father from our home one night in the winter of 1982. His name was "
+        "Javad Mousavi-Nejad. For six years we visited him in Karun Prison."
+    )
+    found = kinds(text)
+    assert ("arrest", "Javad Mousavi-Nejad") in found
+    assert ("detention", "Javad Mousavi-Nejad") in found
+
+
+def test_reported_speech_names_who_it_is_about() -> None:
+    text = (
+        "سیما رحیمی، خواهر بهرام رحیمی، گفت برادرش در مرداد ۱۳۶۷ در زندان گوهردشت اعدام شد. "
+        "ناصر فلاحی که خود از زندانیان آن سال‌ها بود، گفت که در سال ۱۳۶۸ آزاد شده است."
+    )
+    found = kinds(text)
+    assert ("execution", "بهرام رحیمی") in found
+    assert ("execution", "سیما رحیمی") not in found
+    assert ("detention", "ناصر فلاحی") in found
+    assert ("release", "ناصر فلاحی") in found
+
+
+def test_the_undersigned_and_we_both() -> None:
+    text = (
+        "I, the undersigned, Parvin Ghaffari, testify as follows. I was arrested in Tabriz "
+        "in 1983. My husband, Saeed Ghaffari, was arrested the same day. We were both taken "
+        "to a detention centre and then to Tabriz Prison. The deputy, Ali Nasseri, was "
+        "reportedly present at the hangings."
+    )
+    found = kinds(text)
+    assert ("arrest", "Parvin Ghaffari") in found
+    assert ("detention", "Parvin Ghaffari") in found
+    assert ("detention", "Saeed Ghaffari") in found
+    assert ("was_present", "Ali Nasseri") in found

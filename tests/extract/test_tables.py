@@ -153,3 +153,15 @@ def test_a_name_never_runs_into_the_next_row() -> None:
     assert ("burial", "علی نادری") in found
     assert ("burial", "پروانه سلیمی") not in found
     assert ("execution", "پروانه سلیمی") in found
+
+
+def test_a_header_may_hold_a_year_and_a_fate_cell_its_date() -> None:
+    text = (
+        "| Name | Age in 1988 | Fate |\n"
+        "|---|---|---|\n"
+        "| Kambiz Yazdani | 29 | Executed (hanged), August 1988 |\n"
+        "| Afshin Shokri | 34 | Released in 1990 |\n"
+    )
+    found = {(c["type"], c["victim"], c["date"]) for c in extract_text(text).as_json()["claims"]}
+    assert ("execution", "Kambiz Yazdani", "1988-08") in found
+    assert ("release", "Afshin Shokri", "1990") in found

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from itertools import pairwise
 from typing import Any
 
 from reckon.extract import syntax
@@ -80,7 +81,7 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         rf"\b(?:taken|dragged|removed)\s+(?:away\s+)?(?:from\s+[^.;]{{0,40}}?\s+)?by\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}{_FORCES}", rf"\bcame\s+for\s+(?={_OBJ}\b)",
         r"\bdetained\s+(?=(?:in|on)\s+\d)", r"\b(?:detained|held)\s+(?=by\s+(?:\w+\s+){0,2}(?:agents|forces|guards|officers|police|men)\b)",
         rf"\bdetained\s+(?=at\s+(?:{_POSS}|the)\s+(?:[\w'’]+\s+)?{_HOME})", rf"\b(?:detained|seized|picked\s+up)\s+(?={_OBJ}\b)",
-        rf"\b(?:took|dragged|led)\s+{_OBJ}\s+(?:away\s+)?from\s+(?:{_POSS}|the)\s+(?:[\w'’-]+\s+)?{_HOME}",
+        rf"\b(?:took|dragged|led)\s+(?:{_OBJ}|{_POSS}\s+[\w-]+)\s+(?:away\s+)?from\s+(?:{_POSS}|the)\s+(?:[\w'’-]+\s+)?{_HOME}",
         r"دستگیر", r"بازداشت", r"ربوده", r"(?:او|وی)\s+را\s+گرفتند",
     ],
     ClaimKind.DETENTION: [
@@ -100,6 +101,10 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         rf"\b(?:(?:took|drove|brought)\s+{_OBJ}|(?:taken|driven|brought))\s+(?:straight\s+)?to\s+(?=(?:[A-Z][\w'’-]*\s+){{1,3}}(?:Prison|Jail)\b)",
         r"\b(?:was|were|is|had\s+been)\s+(?:still\s+|already\s+)?in\s+(?=(?:[A-Z][\w'’-]*\s+){1,3}(?:Prison|Jail)\b)",
         r"\bshared\s+(?:a|the|\w+)\s+(?:cell|ward|room)\b(?=\s+with\b)",
+        r"\b(?:taken|driven|brought|sent)\s+(?:straight\s+)?to\s+(?:a|the)\s+(?:[\w'’-]+\s+){0,4}?(?:detention\s+cent(?:re|er)|prison|jail)\b",
+        r"\bvisit(?:ed|ing)?\s+(?:him|her|them)\s+(?:\w+\s+){0,3}?(?:in|at)\s+(?=(?:[A-Z][\w'’-]*\s+){1,3}(?:Prison|Jail)\b)",
+        r"\b(?:was|were)\s+(?:himself\s+|herself\s+|themselves\s+)?(?:one\s+of\s+the|among\s+the)\s+(?:political\s+)?prisoners\b",
+        r"(?<![\u0621-\u063a\u0641-\u064a\u0671-\u06d3])از\s+زندانیان(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3])",
         rf"\b(?:held|kept|imprisoned|jailed|locked)\s+{_OBJ}\b(?!\s+(?:in|on)\s+\d)",
         r"زندانی\s+بود", r"در\s+زندان\s+(?:\S+\s+){0,2}(?:بود|ماند)", r"زندانی\s+شد", r"زندانی\s+کرد", r"محبوس", r"در\s+حبس", r"حبس\s+(?:بود|شد|کشید)",
         r"سال\s+(?:را\s+)?در\s+زندان", r"را\s+(?:\S+\s+){0,2}?به\s+زندان(?![^.،]{0,30}?منتقل)",
@@ -166,7 +171,7 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         r"شرکت\s+داشت", r"زندانیان\s+را\s+(?:تا|به)\s+(?:پای\s+)?(?:چوبه‌?\s?(?:های\s+)?دار|اعدام)", r"مشارکت\s+داشت", r"بازجویی\s+(?:کرد|می‌?کرد)", r"شکنجه\s+(?:کرد|می‌?کرد|داد)",
     ],
     ClaimKind.WAS_PRESENT: [
-        r"\b(?:was|were)\s+present\b", r"\bwatched\s+the\s+(?:executions|hangings)\b", r"\battended\s+the\s+(?:executions|hangings)\b",
+        rf"\b(?:was|were)\s+{_ADVERB}present\b", r"\bwatched\s+the\s+(?:executions|hangings)\b", r"\battended\s+the\s+(?:executions|hangings)\b",
         r"\bwitnessed\s+the\s+(?:executions|hangings)\b",
         r"حضور\s+داشت", r"حاضر\s+بود",
     ],
@@ -242,7 +247,13 @@ _INCLUDED = re.compile(r"\s*(?:included|include|includes|were|are|was|numbered)\
 # "Among the men taken before the commission was X": the group includes the one named.
 _AMONG = re.compile(r"\W*among\b", re.I)
 _OPENS_WITH_PRONOUN = re.compile(r"\W*(?:he|she)\b", re.I)
-_SPEAKER_AFTER = re.compile(r"^[\s,]*(?:said|says|told|recalled|wrote|recounted|added)\b", re.I)
+_SPEAKER_AFTER = re.compile(
+    r"^[\s,]*(?:said|says|told|recalled|wrote|recounted|added)\b"
+    # Persian: "X، خواهر Y، گفت …", "X می‌گوید", "X که خود … بود، گفت"
+    r"|^\s*(?:[،,](?!\s*که)[^،,.]{0,40}[،,])?\s*(?:گفت|می‌?\s?گوید|گفته\s+است|افزود|نوشت)"
+    r"(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3])",
+    re.I,
+)
 _OF_BEFORE = re.compile(r"\bof\s+$", re.I)
 # A relative named to identify someone ("the son of Karim", "پسر علی") is not the subject.
 _RELATIVE_BEFORE = re.compile(
@@ -322,7 +333,7 @@ def _people(mentions: list[Mention]) -> list[Mention]:
 
 
 def _is_speaker(text: str, person: Mention, sentence: Sentence) -> bool:
-    after = text[person.end : min(sentence.end, person.end + 20)]
+    after = text[person.end : min(sentence.end, person.end + 90)]
     before = text[max(sentence.start, person.start - 20) : person.start]
     # "The family of X says …": the family speaks, X is spoken of.
     if _SPEAKER_AFTER.match(after) and not _OF_BEFORE.search(before):
@@ -412,8 +423,7 @@ def _parsed(
         if value in ("i", "me", "my"):
             return [context.narrator] if context.narrator is not None else []
         if value in ("we", "us", "our"):
-            group = context.last_group or []
-            return list(group) if context.narrator in group else []
+            return _we(context)
         if value in ("they", "them", "their"):
             return list(context.last_group or [])
         if before:
@@ -453,6 +463,24 @@ def _kin_key(match: re.Match[str]) -> str:
     return (match.group(1) or match.group(2)).casefold()
 
 
+_NAME_WAS = re.compile(r"\W*(?:his|her)\s+(?:full\s+)?name\s+(?:was|is)\s+$", re.I)
+
+
+def _named_later(
+    text: str, sentences: list[Sentence], mentions: list[Mention], context: _Context
+) -> None:
+    """ "They took my father … His name was Javad M.": the relative named in the next
+    sentence is the one "my father" stands for, from the start."""
+    people = [m for m in mentions if m.type is MentionType.PERSON]
+    for first, second in pairwise(sentences):
+        kin = list(_KIN.finditer(text, first.start, first.end))
+        if not kin:
+            continue
+        person = next((p for p in people if second.start <= p.start < second.end), None)
+        if person is not None and _NAME_WAS.fullmatch(text[second.start : person.start]):
+            context.kin.setdefault(_kin_key(kin[-1]), person)
+
+
 def _learn_kin(text: str, sentence: Sentence, people: list[Mention], context: _Context) -> None:
     """Record "my father X" / "پدرم X" (the kin word right before the name)."""
     for person in people:
@@ -460,6 +488,41 @@ def _learn_kin(text: str, sentence: Sentence, people: list[Mention], context: _C
         match = next(reversed(list(_KIN.finditer(before))), None)
         if match is not None and re.fullmatch(r"[\s,،:]*", before[match.end() :]):
             context.kin.setdefault(_kin_key(match), person)
+
+
+# "her brother", "برادرش": a relative of someone in the sentence, not of the narrator.
+_KIN_THIRD = re.compile(
+    rf"\b(?:his|her|their)\s+(?:(?:late|elder|older|younger)\s+)?(?:{_KIN_WORDS})\b"
+    rf"|(?<![\u0621-\u063a\u0641-\u064a\u0671-\u06d3])(?:{_KIN_FA})(?:‌?(?:ش|شان))(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3])",
+    re.I,
+)
+_SPEECH = re.compile(
+    r"\b(?:said|says|told|recalled|added|stated)\b|(?:گفت|می‌?\s?گوید|گفته\s+است|افزود)", re.I
+)
+_PLURAL_PRONOUN = re.compile(
+    r"\b(?:they|them|we|us)\b|آنها|ایشان|(?<![\u0621-\u063a\u0641-\u064a\u0671-\u06d3])ما(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3])",
+    re.I,
+)
+
+
+def _reported(
+    text: str, sentence: Sentence, span: tuple[int, int], people: list[Mention],
+    speakers: set[int], identifiers: set[int],
+) -> list[Mention]:  # fmt: skip
+    """Who a reported statement is about when no one else is named: "Sima, the sister of
+    Bahram, said her brother was executed" (Bahram); "Naser said he was released" (Naser)."""
+    speech = _SPEECH.search(text, sentence.start, span[0])
+    if speech is None:
+        return []
+    clause = text[speech.end() : span[1]]
+    named = [p for p in people if p.start in identifiers]
+    if _KIN_THIRD.search(clause) and len(named) == 1:
+        return named
+    talking = [p for p in people if p.start in speakers and p.start not in identifiers]
+    others = [p for p in people if p.start not in speakers]
+    if len(talking) == 1 and not others and not named and not _PLURAL_PRONOUN.search(clause):
+        return talking
+    return []
 
 
 def _kin_subject(head: str, context: _Context) -> Mention | None:
@@ -471,7 +534,7 @@ def _kin_subject(head: str, context: _Context) -> Mention | None:
 
 # "We were blindfolded", "ما را … بردند", a Persian verb in the first person plural.
 _WE_BEFORE = re.compile(
-    r"\bwe\s+(?:were\s+|had\s+been\s+|have\s+been\s+|then\s+|later\s+|all\s+|\w+ly\s+){0,3}$"
+    r"\bwe\s+(?:were\s+|had\s+been\s+|have\s+been\s+|then\s+|later\s+|all\s+|both\s+|\w+ly\s+){0,3}$"
     r"|(?<![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])ما\s+را(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])[^.]*$|(?<![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])ما\s+$",  # "ما |را به زندان"
     re.I,
 )
@@ -504,6 +567,16 @@ _YOU_BEFORE = re.compile(r"\byou\s+(?:were\s+|first\s+|\w+ly\s+){0,2}$", re.I)
 _WITH_BEFORE_FA = re.compile(r"(?:همراه\s+با|به\s+همراه|با)\s+(?:\S+\s+)?$")
 
 
+def _we(context: _Context) -> list[Mention]:
+    """ "We": the last group named when the narrator is in it, else the narrator and the
+    last group ("I was arrested … My husband was arrested the same day. We were both
+    taken to …")."""
+    if context.narrator is None:
+        return []
+    group = list(context.last_group or [])
+    return group if context.narrator in group else [context.narrator, *group]
+
+
 def _first_person(
     text: str, sentence: Sentence, span: tuple[int, int], context: _Context,
     people: list[Mention],
@@ -513,12 +586,11 @@ def _first_person(
         return []
     head = text[sentence.start : span[0]]
     tail = text[span[1] : sentence.end]
-    if (_WE_BEFORE.search(head) or _US_AFTER.match(tail)) and context.last_group:
-        if context.narrator not in context.last_group:
-            return []
+    if _WE_BEFORE.search(head) or _US_AFTER.match(tail):
         # "ما را، من و همسرم X، … دستگیر کردند": those named in the clause are of "us".
+        group = _we(context)
         named = [p for p in people if sentence.start <= p.start and p.end <= span[0]]
-        return list(context.last_group) + [p for p in named if p not in context.last_group]
+        return group + [p for p in named if p not in group]
     i_before = _I_BEFORE.search(head)
     spoken = _ME_AFTER.match(tail) is not None or (
         i_before is not None and not _PRONOUN.search(head[i_before.start() :])
@@ -549,7 +621,7 @@ def _subject_from_context(
     head = text[sentence.start : span[0]]
     if _BOTH.search(head) and context.last_group:
         return list(context.last_group)
-    relative = _kin_subject(head, context)
+    relative = _kin_subject(text[sentence.start : span[1]], context)
     if relative is not None:
         return [relative]
     if context.last_person is None:
@@ -645,15 +717,17 @@ def propose_claims(
     """
     proposals: list[ProposedClaim] = []
     context = _Context(narrator=narrator, interview=interview)
+    _named_later(text, sentences, mentions, context)
     for sentence in sentences:
         inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
         people = _people(inside)
         speakers = {p.start for p in people if _is_speaker(text, p, sentence)}
-        speakers |= {
+        identifiers = {
             p.start
             for p in people
             if _RELATIVE_BEFORE.search(text[max(sentence.start, p.start - 20) : p.start])
         }
+        speakers |= identifiers
         _learn_kin(text, sentence, people, context)
         places = [m for m in inside if m.type is MentionType.PLACE]
         dates = [m for m in inside if m.type is MentionType.DATE]
@@ -744,6 +818,8 @@ def propose_claims(
                             if not _LIST_ITEM.match(text[victims[-1].end : person.start]):
                                 break
                             victims.append(person)
+            if not victims and not unnamed_group:
+                victims = _reported(text, sentence, span, people, speakers, identifiers)
             detail = None
             if kind is ClaimKind.AFFILIATION:
                 org = next((o for o in orgs if o.start >= span[1]), None)

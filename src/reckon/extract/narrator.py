@@ -40,7 +40,9 @@ _INTRODUCED = re.compile(
 )
 # The narrator naming themself.
 _SELF_BEFORE = re.compile(
-    r"(?:\bmy\s+name\s+is|\bI\s+am|\bI,|\bI\s+am\s+called|(?<![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])(?:اینجانب|من[،,]|"
+    r"(?:\bmy\s+name\s+is|\bI\s+am|\bI,(?:\s*the\s+undersigned,)?|\bI\s+am\s+called"
+    r"|\bI\s+am\s+(?:his|her|their)\s+(?:daughter|son|wife|husband|sister|brother|mother|father),?|"
+    r"(?<![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])(?:اینجانب|من[،,]|"
     r"نام\s+من|اسم\s+من|بنده))\s*$",
     re.I,
 )

@@ -155,7 +155,8 @@ def find_tables(text: str) -> list[Table]:
 
 
 def _is_header(cells: list[Cell]) -> bool:
-    if any(re.search(r"\d{3,}|[۰-۹]{3,}", c.text) for c in cells):
+    # A row of data has a cell that is a number or a date; a header's "Age in 1988" is words.
+    if any(re.fullmatch(r"[\d۰-۹/.\-\s]+", c.text) for c in cells if c.text):
         return False
     named = sum(1 for c in cells if any(p.search(c.text) for _, p in _HEADERS))
     return named >= max(2, len(cells) // 2)
