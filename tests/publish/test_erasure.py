@@ -146,3 +146,30 @@ def test_shred_leaves_no_trace_of_failure(ws: Workspace, monkeypatch: pytest.Mon
         assert fresh.get(conn, "P1", "full_name") == SECRET_NAME
         assert fresh.epoch(conn) == 1
     assert [p.name for p in ws.settings.keys_dir.glob("erasure-key-*")] == ["erasure-key-1.json"]
+
+
+def test_no_old_copy_of_shredded_rows_stays_in_the_database_files(ws: Workspace) -> None:
+    """SQLite: the write-ahead log is emptied. PostgreSQL: every table the shred touched is
+    written anew (a deleted row would otherwise stay in the old file as a dead tuple)."""
+    from reckon.publish.erasure import SHREDDED_TABLES
+
+    vault = _fill(ws)
+    engine = ws.engine
+
+    def files() -> dict[str, int]:
+        with engine.connect() as conn:
+            return {
+                t: int(conn.exec_driver_sql(f"SELECT pg_relation_filenode('{t}')").scalar_one())
+                for t in SHREDDED_TABLES
+            }
+
+    before = files() if engine.dialect.name == "postgresql" else {}
+    with engine.connect() as conn:
+        admin = users.acting_user(conn, "tester")
+    vault.shred(ws, admin, "P1", "the family asked for erasure")
+    if engine.dialect.name == "postgresql":
+        after = files()
+        assert [t for t in SHREDDED_TABLES if after[t] == before[t]] == []
+    else:
+        wal = Path(str(engine.url.database) + "-wal")
+        assert not wal.exists() or wal.stat().st_size == 0

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
-from sqlalchemy import Connection, Engine, delete, insert, select, update
+from sqlalchemy import Connection, Engine, delete, insert, inspect, select, update
 
 from reckon.errors import ConflictError, InputError, NotFoundError, WorkspaceError
 from reckon.keys import Keyring, new_key, open_with, seal_with
@@ -120,15 +120,55 @@ def _destroy(path: Path) -> None:
     path.unlink()
 
 
-def _checkpoint(engine: Engine) -> None:
-    """On SQLite, move the write-ahead log into the database and empty it.
+# The tables a shred deletes from or overwrites (its own and its scrubbers').
+SHREDDED_TABLES = (
+    "person_data",
+    "person_keys",
+    "search_entries",
+    "search_keys",
+    "search_key_counts",
+    "person_records",
+    "list_claims",
+    "named_persons",
+    "mentions",
+    "claims",
+    "events",
+    "person_links",
+)
 
-    The log keeps images of pages as they were before the shred: the search index's
-    sealed entries of the person (under the index key, which lives on) among them.
+
+def _purge(engine: Engine) -> list[str]:
+    """Leave no old copy of what the shred deleted or overwrote in the database's files.
+
+    On SQLite, move the write-ahead log into the database and empty it: the log keeps
+    images of pages as they were before the shred, the search index's sealed entries
+    of the person (under the index key, which lives on) among them; ``secure_delete``
+    has already zeroed the freed space of the main file.
+
+    On PostgreSQL a deleted or updated row stays in its table's file as a dead tuple
+    until the table is vacuumed, and a plain VACUUM only marks its space free: the
+    person's search entries (sealed under the live index key) and any value an older
+    reckon kept in clear would stay readable to whoever copies the data directory.
+    ``VACUUM FULL`` writes each table anew and drops the old file. It locks each table
+    while it runs (seconds for most stores; the search tables of a million-name
+    register take minutes), which a rare, deliberate act can afford. Returns the
+    tables rewritten.
     """
     if engine.dialect.name == "sqlite":
         with engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        return []
+    if engine.dialect.name != "postgresql":
+        return []
+    done = []
+    # VACUUM cannot run inside a transaction block.
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        existing = set(inspect(conn).get_table_names())
+        for table in SHREDDED_TABLES:
+            if table in existing:
+                conn.exec_driver_sql(f'VACUUM FULL "{table}"')
+                done.append(table)
+    return done
 
 
 @dataclass
@@ -446,7 +486,7 @@ class PersonVault:
                 self._epoch_keys.pop(new, None)
                 _destroy(self.key_file(new))
             raise
-        _checkpoint(workspace.engine)
+        _purge(workspace.engine)
         self.destroy_stale_keys(new)
         return ShredReport(person_ref, subjects, erased, new)
 
