@@ -316,3 +316,26 @@ def test_the_undersigned_and_we_both() -> None:
     assert ("detention", "Parvin Ghaffari") in found
     assert ("detention", "Saeed Ghaffari") in found
     assert ("was_present", "Ali Nasseri") in found
+
+
+def test_one_of_the_prisoners_executed_and_martyred() -> None:
+    text = (
+        "Kaveh Arasteh, a student arrested in 1982, was one of at least thirty prisoners "
+        "executed there on 1 August 1988. Mahmoud Rezvani was martyred in Evin in 1988."
+    )
+    found = kinds(text)
+    assert ("execution", "Kaveh Arasteh") in found
+    assert ("execution", "Mahmoud Rezvani") in found
+
+
+def test_present_as_a_commission_member_is_membership() -> None:
+    text = (
+        "به گزارش چند زندانی سابق، عباس پورمحمدی در مرداد ۱۳۶۷ به عنوان عضو هیئت مرگ در "
+        "زندان وکیل‌آباد حضور داشت. جعفر ناظری که ریاست هیئت را بر عهده داشت، حکم اعدام "
+        "ده‌ها زندانی را صادر کرد."
+    )
+    found = kinds(text)
+    assert ("sat_on_commission", "عباس پورمحمدی") in found
+    assert ("was_present", "عباس پورمحمدی") not in found
+    assert ("sat_on_commission", "جعفر ناظری") in found
+    assert ("ordered", "جعفر ناظری") in found

@@ -165,3 +165,17 @@ def test_a_header_may_hold_a_year_and_a_fate_cell_its_date() -> None:
     found = {(c["type"], c["victim"], c["date"]) for c in extract_text(text).as_json()["claims"]}
     assert ("execution", "Kambiz Yazdani", "1988-08") in found
     assert ("release", "Afshin Shokri", "1990") in found
+
+
+def test_first_and_last_name_columns_are_one_name() -> None:
+    text = (
+        "Executed prisoners from Qazvin, 1988\n\n"
+        "First name\tLast name\tAge\tPrison\tDate\n"
+        "Golbahar\tKhosravi\t22\tQezel Hesar Prison\t4 August 1988\n"
+        "Masoud\tTehrani\t30\tEvin Prison\tSeptember 1988\n"
+    )
+    found = {(c["type"], c["victim"], c["place"]) for c in extract_text(text).as_json()["claims"]}
+    assert found == {
+        ("execution", "Golbahar Khosravi", "Qezel Hesar Prison"),
+        ("execution", "Masoud Tehrani", "Evin Prison"),
+    }

@@ -124,7 +124,7 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         r"محاکمه", r"به\s+دادگاه", r"(?:نزد|پیش|جلوی|مقابل|به)\s+(?:«)?(?:هیئت|کمیسیون)", r"محکوم\s+(?:شد|کرد)", r"محکوم\s+به",
     ],
     ClaimKind.EXECUTION: [
-        r"\bexecuted\b", r"\bexecution\s+of\b", r"\bhanged\b", r"\bput\s+to\s+death\b", r"\bshot\s+dead\b",
+        r"\bexecuted\b", r"\bexecution\s+of\b", r"\bhanged\b", r"\bmartyred\b", r"به\s+شهادت\s+رسید", r"شهید\s+شد", r"\bput\s+to\s+death\b", r"\bshot\s+dead\b",
         r"\bfiring\s+squad\b", r"\b(?:sent|led|taken|went|walked)\s+to\s+the\s+gallows\b", r"\bkilled\b",
         r"\bhung\b(?=\s+(?:in|at|on|from|with|together|alongside|\d))", r"\bamong\s+(?:those|the\s+prisoners)\s+(?:executed|hanged)\b",
         r"\blost\s+(?:his|her|their)\s+li(?:fe|ves)\b", rf"(?:\b{_POSS}\s+|(?<=['’]s\s))execution\b",
@@ -159,7 +159,7 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
     ClaimKind.ORDERED: [
         r"\bordered\b", r"\bgave\s+the\s+orders?\b", rf"\bsigned\s+(?:the\s+|{_POSS}\s+)?(?:death\s+|execution\s+)?(?:warrants?|sentences?|orders?)\b(?!\s+(?:for|to|of)\s+(?:the\s+)?(?:transfer|release|burial|return|delivery|handover|move|removal))",
         r"\bon\s+the\s+orders?\s+of\b", r"\bapproved\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:executions?|death\s+sentences?|sentences?)\b",
-        r"دستور\s+(?:اعدام|داد)", r"حکم\s+(?:اعدام\s+)?(?:را\s+)?(?:صادر|امضا)", r"به\s+دستور",
+        r"دستور\s+(?:اعدام|داد)", r"حکم\s+(?:اعدام\s+)?(?:[^\s.،]+\s+){0,3}?(?:را\s+)?(?:صادر|امضا)", r"به\s+دستور",
     ],
     ClaimKind.TOOK_PART: [
         r"\btook\s+part\b", r"\bparticipated\b", r"\bread\s+(?:out\s+)?the\s+names\b",
@@ -243,6 +243,8 @@ def _comparisons(text: str, sentence: Sentence) -> list[tuple[int, int]]:
     return spans
 
 
+# "X was one of at least thirty prisoners executed": X is of the group.
+_ONE_OF = re.compile(r"\b(?:was|were|is|are)\s+(?:one\s+of|among)\b", re.I)
 _INCLUDED = re.compile(r"\s*(?:included|include|includes|were|are|was|numbered)\b", re.I)
 # "Among the men taken before the commission was X": the group includes the one named.
 _AMONG = re.compile(r"\W*among\b", re.I)
@@ -280,6 +282,7 @@ _EXPLICITLY_TOGETHER = re.compile(r"\b(?:together|along)\s+with\b", re.I)
 _FROM_BEFORE = re.compile(r"(?:\bfrom|\bof|از)\s+$", re.I)
 _TO_BEFORE = re.compile(r"(?:\bto|\binto|به)\s+$", re.I)
 # Between the items of a list of people: ", the prosecutor ", " and a representative of … known as ".
+_AS_MEMBER = re.compile(r"\bas\s+(?:a\s+)?member\s+of\b|به\s+عنوان\s+عضو", re.I)
 _LIST_ITEM = re.compile(
     r"^(?:\s*,?\s*(?:a|an|the)?\s*[^.;]{0,60}?)?\s*(?:,|،|;|and|و)\s*(?:and\s+|و\s+)?(?:[^\s.;,،]+\s+){0,10}?$",
     re.I,
@@ -688,6 +691,8 @@ def _role_claims(
         if kind is ClaimKind.SAT_ON_COMMISSION:
             # "sat alongside X on the commission": X sat on it too.
             perpetrators = perpetrators + [p for p in named_inside if p not in perpetrators]
+        if kind is ClaimKind.WAS_PRESENT and _AS_MEMBER.search(text, sentence.start, span[0]):
+            continue  # "present as a member of the commission": the membership, not presence
         for perpetrator in perpetrators:
             victims = [p for p in after if p not in perpetrators]
             claims.append(
@@ -783,6 +788,7 @@ def propose_claims(
             subject = None if args is None else args.subject
             unnamed_group = (
                 parses is not None and not parsed and not _AMONG.match(sentence.text)
+                and not _ONE_OF.search(text, sentence.start, span[0])
                 and isinstance(subject, list) and parses.plural_common(subject)
             )  # fmt: skip
             first_person = (

@@ -356,6 +356,14 @@ def table_claims(
         victim = _person(names[0][1], mentions)
         if victim is None:
             continue
+        if len(names) > 1 and names[1][0] == names[0][0] + 1 and victim.end <= names[0][1].end:
+            # "First name | Last name": the two cells are one name.
+            first, last = names[0][1], names[1][1]
+            full = f"{first.text} {last.text}"
+            victim = Mention(
+                MentionType.PERSON, text[first.start : last.end], first.start, last.end,
+                normalize_person(full), "table", full_name=full,
+            )  # fmt: skip
         if victim.finder == "table":
             added.append(victim)
         for _, cell in cell_of(Column.RELATIVE):
