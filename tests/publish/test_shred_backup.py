@@ -20,11 +20,13 @@ from typing import Any
 
 import pytest
 from sqlalchemy import Connection, create_engine, select
+from typer.testing import CliRunner
 
 from reckon.claims.coding import decide, propose_from_source
 from reckon.claims.persons import public_people
 from reckon.claims.records import load_claims
 from reckon.claims.whole import whole_person
+from reckon.cli import app
 from reckon.errors import NotFoundError
 from reckon.evidence import Locker
 from reckon.evidence.sources import SourceFacts, add_bytes
@@ -172,7 +174,7 @@ def _public(ws: Workspace, out: Path, refs: list[str]) -> str:
 
 
 def test_shred_leaves_nothing_readable_in_the_store_nor_in_an_earlier_backup(
-    ws: Workspace, tmp_path: Path
+    ws: Workspace, tmp_path: Path, store_env: dict[str, str]
 ) -> None:
     named = _build(ws, tmp_path)
     sqlite = is_sqlite(ws.settings.database_url)
@@ -203,9 +205,21 @@ def test_shred_leaves_nothing_readable_in_the_store_nor_in_an_earlier_backup(
         shutil.copyfile(db, backup)
         for secret in LIST_SECRETS:
             assert secret.encode() not in backup.read_bytes(), secret
+    for ref in ("P1", named):  # `reckon shred` each
+        done = CliRunner().invoke(
+            app, ["-w", str(ws.root), "shred", ref, "--reason", "the family asked", "--yes"],
+            env=store_env,
+        )  # fmt: skip
+        assert done.exit_code == 0, done.output
     vault = PersonVault.for_workspace(ws)
-    shredded = {s for ref in ("P1", named) for s in vault.shred(ws, admin, ref, "asked").subjects}
-    assert {"R1", "R3", named} <= shredded
+    with ws.engine.connect() as conn:
+        shredded = set(
+            conn.execute(
+                select(person_keys.c.subject_ref).where(person_keys.c.shredded_at.is_not(None))
+            ).scalars()
+        )
+    assert {"R1", "R3", named, f"C{affiliation.id}"} <= shredded
+    assert "R2" not in shredded
     assert verify(Locker.open(ws)).ok
     with ws.engine.connect() as conn:
         # The live store: nothing of either person in any table (documents aside).
