@@ -23,9 +23,10 @@ from sqlalchemy import Connection, create_engine, select
 from typer.testing import CliRunner
 
 from reckon.claims.coding import decide, propose_from_source
-from reckon.claims.persons import public_people
+from reckon.claims.persons import person_name, public_people
 from reckon.claims.records import load_claims
 from reckon.claims.whole import whole_person
+from reckon.claims.witnesses import add_witness, reveal_witnesses
 from reckon.cli import app
 from reckon.errors import NotFoundError
 from reckon.evidence import Locker
@@ -42,6 +43,7 @@ from reckon.store.schema import (
     events,
     involvements,
     metadata,
+    named_persons,
     person_data,
     person_keys,
     text_artifacts,
@@ -298,3 +300,46 @@ def test_migration_seals_what_an_earlier_store_kept_in_clear(ws: Workspace, tmp_
     propose_from_source(ws, source.source_id)
     with ws.engine.connect() as conn:
         assert public_people(conn) == [(person_id, NAMED)]
+
+
+def test_a_protected_name_is_sealed_with_the_persons_key_as_well(
+    tmp_path: Path, store_env: dict[str, str]
+) -> None:
+    """A person first named by a confidential source: the data key's token of the name is
+    kept under the person's key, so a shred reaches it in a backup opened with the passphrase."""
+    ws = init_workspace(tmp_path / "ws", "tester", {**store_env, "RECKON_PASSPHRASE": "pass"})
+    ws.settings = ws.settings.with_overrides(passphrase="pass")
+    try:
+        facts = SourceFacts(title="Testimony", confidential=True)
+        added = add_bytes(Locker.open(ws), ACCOUNT.encode(), "testimony.txt", facts)
+        assert added.source_id is not None
+        propose_from_source(ws, added.source_id)
+        with ws.engine.begin() as conn:
+            admin = users.acting_user(conn, "tester")
+            [row] = conn.execute(select(named_persons)).all()
+            assert (row.protected, row.name) == (True, "")
+            assert person_name(conn, Locker.open(ws), admin, row.id) == NAMED
+            add_witness(
+                conn, Locker.open(ws), admin, source_id=added.source_id, name="Fictional Brother",
+                person_id=row.id, contact="+00 000 0000",
+            )  # fmt: skip
+            backup = [dict(r._mapping) for r in conn.execute(select(person_keys)).all()]
+            backup_data = [dict(r._mapping) for r in conn.execute(select(person_data)).all()]
+        vault = PersonVault.for_workspace(ws)
+        vault.shred(ws, admin, f"N{row.id}", "the family asked")
+        with ws.engine.begin() as conn:
+            assert person_name(conn, Locker.open(ws), admin, row.id) is None
+            # With the passphrase at hand, the shred also blanked the words the data key seals
+            # in the live store: the witness record's name and contact.
+            [witness] = reveal_witnesses(conn, Locker.open(ws), admin)
+            assert (witness["name"], witness["contact"]) == (None, None)
+        restored = create_engine(f"sqlite:///{tmp_path / 'restored.sqlite'}")
+        metadata.create_all(restored, tables=[person_keys, person_data])
+        with restored.begin() as conn:
+            conn.execute(person_keys.insert(), backup)
+            conn.execute(person_data.insert(), backup_data)
+        with restored.connect() as conn, pytest.raises(NotFoundError, match="erasure key"):
+            vault.open_many(conn, [f"N{row.id}"])
+        restored.dispose()
+    finally:
+        ws.close()

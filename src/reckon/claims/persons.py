@@ -56,18 +56,21 @@ def ensure_person(
         )
     )
     person_id = int(result.inserted_primary_key[0])  # type: ignore[index]
-    if not protected:
+    if protected:
+        # Sealed twice: with the data key (reading needs the passphrase and the role), and
+        # that token with the person's own key, so that a shred reaches backups too.
+        seal_name(conn, person_id, locker.keyring.seal_field(name, _aad(person_id)))
+    else:
         seal_name(conn, person_id, name)
         # Once published, a named person has a public page: search must find the name.
         from reckon.search.sync import file_named
 
         file_named(conn, person_id, name)
-    else:
-        sealed = locker.keyring.seal_field(name, f"named_person:{person_id}:name")
-        conn.execute(
-            named_persons.update().where(named_persons.c.id == person_id).values(name=sealed)
-        )
     return person_id
+
+
+def _aad(person_id: int) -> str:
+    return f"named_person:{person_id}:name"
 
 
 def find_person(conn: Connection, key: str) -> int | None:
@@ -90,11 +93,12 @@ def person_name(conn: Connection, locker: Locker, user: User, person_id: int | N
         raise NotFoundError(
             f"There is no person {person_id}.", hint="List people with 'reckon claims'."
         )
-    if not row.protected or not is_sealed_field(row.name):
-        return names(conn, [person_id]).get(person_id)
+    value = names(conn, [person_id]).get(person_id)
+    if value is None or not (row.protected and is_sealed_field(value)):
+        return value
     if not may_read_confidential(locker, user):
         return PROTECTED_NAME
-    return locker.keyring.open_field(row.name, f"named_person:{person_id}:name")
+    return locker.keyring.open_field(value, _aad(person_id))
 
 
 def public_people(conn: Connection) -> list[tuple[int, str]]:

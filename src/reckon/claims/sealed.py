@@ -18,11 +18,12 @@ key of that person alone, and the plaintext columns hold nothing readable:
   subject ``C<claim id>``, so that a later edit of the claim's victim keeps it;
   a shred of the victim reaches it (`subjects`).
 
-Persons first named by a confidential source (protected: the name sealed with
-the passphrase's data key) and mentions in confidential sources (sealed with
-the data key, so that nothing ties the person to the source) keep that sealing:
-their link to the person must not appear in clear, not even as the subject of
-a sealed field.
+A person first named by a confidential source (protected) has their name
+sealed twice: an ``enc1:`` token of the passphrase's data key (reading needs
+the passphrase and a role allowed to), kept as the field ``name`` of ``N<id>``.
+Mentions and claim parties in confidential sources, and witness records, stay
+sealed with the data key only: tying them to the person's subject in clear
+would show that the person is named in a confidential source.
 
 Rows written before this sealing hold the plaintext and read as stored;
 migration 0013 seals them, and a shred overwrites them in the live store.
@@ -41,7 +42,7 @@ from weakref import WeakKeyDictionary
 from cryptography.hazmat.primitives import serialization
 from sqlalchemy import Connection, Engine, select, update
 
-from reckon.store.schema import claims, events, mentions, named_persons, person_links
+from reckon.store.schema import claims, events, mentions, named_persons, person_links, witnesses
 
 PREFIX = "N"
 CLAIM_PREFIX = "C"
@@ -102,10 +103,10 @@ def seal_name(conn: Connection, person_id: int, name: str) -> None:
 
 
 def names(conn: Connection, ids: Iterable[int]) -> dict[int, str | None]:
-    """The names of (unprotected) named persons: as stored when in clear, else opened.
+    """The names of named persons: as stored when in clear, else opened with their key.
 
-    A shredded person's name is None; protected persons' names (an ``enc1:`` token)
-    are returned as stored, for `reckon.claims.persons.person_name` to open.
+    A shredded person's name is None; a protected person's name is its ``enc1:``
+    token, for `reckon.claims.persons.person_name` to open as the reader may.
     """
     wanted = sorted(set(ids))
     out: dict[int, str | None] = {}
@@ -263,4 +264,34 @@ def scrub(conn: Connection, erased: list[str]) -> int:
                 .where(person_links.c.id == row.id)
                 .values(evidence=strip_evidence(row.evidence))
             )
+    return changed + _scrub_confidential(conn, set(ids))
+
+
+def _scrub_confidential(conn: Connection, ids: set[int]) -> int:
+    """With the passphrase at hand, blank the shredded persons' words in what the data key
+    seals (mentions in confidential sources, witness records): in the live store only."""
+    keyring = _vault(conn).keyring
+    if not ids or not keyring.unlocked:
+        return 0
+    changed = 0
+    for row in conn.execute(
+        select(mentions.c.id, mentions.c.sealed).where(mentions.c.sealed.is_not(None))
+    ).all():
+        aad = f"mention:{row.id}"
+        data = json.loads(keyring.open_field(row.sealed, aad))
+        if data.get("person") in ids and data.get("text"):
+            data.update(text="", normalized=None)
+            token = keyring.seal_field(json.dumps(data, ensure_ascii=False, sort_keys=True), aad)
+            changed += conn.execute(
+                update(mentions).where(mentions.c.id == row.id).values(sealed=token)
+            ).rowcount
+    for row in conn.execute(select(witnesses.c.id, witnesses.c.sealed)).all():
+        aad = f"witness:{row.id}"
+        data = json.loads(keyring.open_field(row.sealed, aad))
+        if data.get("person_id") in ids:
+            data.update(dict.fromkeys(("name", "contact", "location", "relation")))
+            token = keyring.seal_field(json.dumps(data, ensure_ascii=False, sort_keys=True), aad)
+            changed += conn.execute(
+                update(witnesses).where(witnesses.c.id == row.id).values(sealed=token)
+            ).rowcount
     return changed

@@ -6,7 +6,8 @@ key of its subject (`reckon.publish.erasure`), and its column is emptied:
 - what a list says of a person's affiliation (``list_claims.value``), under the
   record's key ``R<id>`` (`reckon.link.identity`);
 - a named person's name (``named_persons.name``, its ``name_key`` becoming a
-  keyed hash), the words of the mentions naming them, under ``N<id>``;
+  keyed hash; a protected person's data-key token as it is), the words of the
+  mentions naming them, under ``N<id>``;
   event titles name their victim by reference; a document's word on a
   person's affiliation (``claims.detail``) under ``C<claim id>``; link proposals'
   evidence loses the names it compared (`reckon.claims.sealed`).
@@ -77,14 +78,14 @@ def upgrade() -> None:
     ).all():
         _put(conn, identity.subject(row.record_id), identity.claim_field(row.id), row.value)
         conn.execute(update(list_claims).where(list_claims.c.id == row.id).values(value=None))
-    for row in conn.execute(
-        select(named_persons).where(named_persons.c.protected.is_(False))
-    ).all():
+    for row in conn.execute(select(named_persons)).all():
         values: dict[str, Any] = {}
-        if row.name:
+        if row.name:  # a protected person's: the data key's token, sealed again
             _put(conn, sealed.subject(row.id), sealed.NAME, str(row.name))
             values["name"] = ""
-        if not str(row.name_key).startswith((sealed.BLIND_PREFIX, sealed.SHREDDED_KEY)):
+        if not row.protected and not str(row.name_key).startswith(
+            (sealed.BLIND_PREFIX, sealed.SHREDDED_KEY)
+        ):
             values["name_key"] = sealed.blind(conn, str(row.name_key))
         if values:
             conn.execute(update(named_persons).where(named_persons.c.id == row.id).values(**values))
@@ -145,16 +146,19 @@ def downgrade() -> None:
             conn.execute(
                 update(list_claims).where(list_claims.c.id == row.id).values(value=row.value)
             )
-    ids = conn.execute(
-        select(named_persons.c.id).where(
-            named_persons.c.protected.is_(False), named_persons.c.name == ""
-        )
-    ).scalars()
+    people = conn.execute(
+        select(named_persons.c.id, named_persons.c.protected).where(named_persons.c.name == "")
+    ).all()
+    protected = {int(p.id) for p in people if p.protected}
     from reckon.extract.gazetteer import name_key
     from reckon.extract.mentions import normalize_person
 
-    for person_id, name in sealed.names(conn, list(ids)).items():
-        if name:
+    for person_id, name in sealed.names(conn, [int(p.id) for p in people]).items():
+        if name and person_id in protected:
+            conn.execute(
+                update(named_persons).where(named_persons.c.id == person_id).values(name=name)
+            )
+        elif name:
             # The key as reckon.claims.persons.ensure_person made it before 0013.
             key = name_key(normalize_person(name) or name)
             conn.execute(
