@@ -339,3 +339,14 @@ def test_present_as_a_commission_member_is_membership() -> None:
     assert ("was_present", "عباس پورمحمدی") not in found
     assert ("sat_on_commission", "جعفر ناظری") in found
     assert ("ordered", "جعفر ناظری") in found
+
+
+def test_cellmates_who_were_released_are_not_the_subject() -> None:
+    text = (
+        "Rostam Akbari was detained by plain-clothes agents near Isfahan in 1983. He was "
+        "hanged in August 1988, according to two former cellmates who were later released."
+    )
+    found = kinds(text)
+    assert ("arrest", "Rostam Akbari") in found
+    assert ("execution", "Rostam Akbari") in found
+    assert ("release", "Rostam Akbari") not in found

@@ -179,3 +179,15 @@ def test_first_and_last_name_columns_are_one_name() -> None:
         ("execution", "Golbahar Khosravi", "Qezel Hesar Prison"),
         ("execution", "Masoud Tehrani", "Evin Prison"),
     }
+
+
+def test_a_prison_column_with_no_event_named_says_detention() -> None:
+    text = (
+        "ردیف | نام | زندان | تاریخ | توضیحات\n"
+        "۱ | ژاله نیک‌پور | زندان دیزل‌آباد | ۱۳۶۷/۰۵/۰۹ | دانشجو؛ در سال ۱۳۶۲ بازداشت شد\n"
+        "۲ | اکبر منصوری | زندان دیزل‌آباد | ۱۳۶۷/۰۵/۱۰ | همسرش نیز زندانی بود\n"
+    )
+    found = {(c["type"], c["victim"], c["place"]) for c in extract_text(text).as_json()["claims"]}
+    assert ("detention", "ژاله نیک‌پور", "Dizelabad Prison") in found
+    assert ("detention", "اکبر منصوری", "Dizelabad Prison") in found
+    assert not any(kind == "execution" for kind, _, _ in found)

@@ -79,7 +79,7 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         r"\brounded\s+up\b", r"\bpicked\s+up\b", r"\babducted\b", r"\bkidnapped\b",
         rf"\b(?:taken|dragged|led|removed)\s+(?:away\s+)?from\s+(?:{_POSS}|the\s+family)\s+(?:[\w'’-]+\s+)?{_HOME}",
         rf"\b(?:taken|dragged|removed)\s+(?:away\s+)?(?:from\s+[^.;]{{0,40}}?\s+)?by\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}{_FORCES}", rf"\bcame\s+for\s+(?={_OBJ}\b)",
-        r"\bdetained\s+(?=(?:in|on)\s+\d)", r"\b(?:detained|held)\s+(?=by\s+(?:\w+\s+){0,2}(?:agents|forces|guards|officers|police|men)\b)",
+        r"\bdetained\s+(?=(?:in|on)\s+\d)", r"\b(?:detained|held)\s+(?=by\s+(?:[\w-]+\s+){0,2}(?:agents|forces|guards|officers|police|men)\b)",
         rf"\bdetained\s+(?=at\s+(?:{_POSS}|the)\s+(?:[\w'’]+\s+)?{_HOME})", rf"\b(?:detained|seized|picked\s+up)\s+(?={_OBJ}\b)",
         rf"\b(?:took|dragged|led)\s+(?:{_OBJ}|{_POSS}\s+[\w-]+)\s+(?:away\s+)?from\s+(?:{_POSS}|the)\s+(?:[\w'’-]+\s+)?{_HOME}",
         r"دستگیر", r"بازداشت", r"ربوده", r"(?:او|وی)\s+را\s+گرفتند",
@@ -812,6 +812,8 @@ def propose_claims(
                 victims = first_person + _joined_after(text, after, span[1])
             elif before and not unnamed_group:
                 victims = _joined_before(text, before)
+            elif unnamed_group:
+                victims = []  # "… according to two cellmates who were later released"
             else:
                 victims = _subject_from_context(text, sentence, span, context)
                 if victims:

@@ -414,8 +414,18 @@ def table_claims(
         # first kind a column names ("Date of execution"); "Date of arrest" beside "Date of
         # death" under "Persons reported killed" is a second event, not the main one.
         main = main or page_kind_here or first_named
+        if main is None and any(
+            re.search(r"\bprison\b|\bjail\b|زندان", c.text, re.I) for _, c in cell_of(Column.PLACE)
+        ):
+            main = ClaimKind.DETENTION  # a prison and nothing else said: held there
         if main is not None:
             slot = events.setdefault(main, {"place": None, "date": None})
+            for i, cell in cell_of(Column.PLACE):
+                if i < len(header) and _kind_of(header[i].text):
+                    continue  # "Place of burial" is the burial's, not the row's event's
+                slot["place"] = slot["place"] or next(
+                    iter(_inside(mentions, cell, MentionType.PLACE)), None
+                )
             if slot["place"] is None and not cell_of(Column.PLACE):
                 slot["place"] = page_place
         for kind, slot in events.items():
