@@ -134,6 +134,7 @@ SHREDDED_TABLES = (
     "claims",
     "events",
     "person_links",
+    "witnesses",  # blanked by the claims' scrubber when the passphrase is at hand
 )
 
 
