@@ -350,3 +350,20 @@ def test_cellmates_who_were_released_are_not_the_subject() -> None:
     assert ("arrest", "Rostam Akbari") in found
     assert ("execution", "Rostam Akbari") in found
     assert ("release", "Rostam Akbari") not in found
+
+
+def test_summoned_to_the_prison_is_no_detention_and_seen_at_the_hangings() -> None:
+    text = "روایت لیلا کاظمی\n\nدر آذر ۱۳۶۷ ما را به زندان اوین خواستند و ساکی به ما دادند.\n"
+    assert ("detention", "لیلا کاظمی") not in kinds(text)
+    english = (
+        "Mostafa Pourmand was seen in the prison on the days of the hangings. Her sister "
+        "Maryam Rahimi, who was herself held in Evin for two years, remembers him."
+    )
+    found = kinds(english)
+    assert ("was_present", "Mostafa Pourmand") in found
+    assert ("detention", "Maryam Rahimi") in found
+
+
+def test_the_karimi_family_is_not_a_person() -> None:
+    text = "Members of the Karimi family who were detained or killed, 1981–1988"
+    assert kinds(text) == set()

@@ -191,3 +191,13 @@ def test_a_prison_column_with_no_event_named_says_detention() -> None:
     assert ("detention", "ژاله نیک‌پور", "Dizelabad Prison") in found
     assert ("detention", "اکبر منصوری", "Dizelabad Prison") in found
     assert not any(kind == "execution" for kind, _, _ in found)
+
+
+def test_a_fate_cell_may_open_with_a_participle() -> None:
+    text = (
+        "| Victim | Relationship | Fate |\n"
+        "| --- | --- | --- |\n"
+        "| Nasrin Karimi | daughter | imprisoned 1982–1987, released |\n"
+    )
+    found = {(c["type"], c["victim"]) for c in extract_text(text).as_json()["claims"]}
+    assert found == {("detention", "Nasrin Karimi"), ("release", "Nasrin Karimi")}

@@ -68,7 +68,7 @@ _POSS = r"(?:his|her|their|its|my|our)"
 _OBJ = r"(?:him|her|them|me|us)"
 _HOME = r"(?:homes?|house|flat|apartment|workplace|office|shop|school|university|bed)\b"
 _FORCES = r"(?:agents|forces|guards|officers|police(?:men)?|men|Revolutionary\s+Guards|Pasdaran|Komiteh|intelligence)\b"
-_ADVERB = r"(?:(?:also|later|then|again|still|first|initially|soon|subsequently|\w+ly)\s+)?"
+_ADVERB = r"(?:(?:also|later|then|again|still|first|initially|soon|subsequently|himself|herself|themselves|\w+ly)\s+)?"
 _PRISONISH = r"(?:prison|jail|gaol|cell|ward|detention|custody|solitary)"
 # Synonyms of each kind, English and Persian (verb stems, so every person and tense
 # matches: بازداشت شد، بازداشت کردند، بازداشت‌شده). Passive and active forms both: the
@@ -77,7 +77,7 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
     ClaimKind.ARREST: [
         r"\b(?:re-?)?arrest(?:ed|s)?\b", r"\btaken\s+into\s+custody\b", r"\b(?:took|take|dragged)\s+(?:\S+\s+){1,3}?away\b", r"\bseized\b", r"\bapprehended\b",
         r"\brounded\s+up\b", r"\bpicked\s+up\b", r"\babducted\b", r"\bkidnapped\b",
-        rf"\b(?:taken|dragged|led|removed)\s+(?:away\s+)?from\s+(?:{_POSS}|the\s+family)\s+(?:[\w'’-]+\s+)?{_HOME}",
+        rf"\b(?:taken|dragged|led|removed)\s+(?:away\s+)?from\s+(?:{_POSS}|the\s+family(?:['’]s)?)\s+(?:[\w'’-]+\s+)?{_HOME}",
         rf"\b(?:taken|dragged|removed)\s+(?:away\s+)?(?:from\s+[^.;]{{0,40}}?\s+)?by\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}{_FORCES}", rf"\bcame\s+for\s+(?={_OBJ}\b)",
         r"\bdetained\s+(?=(?:in|on)\s+\d)", r"\b(?:detained|held)\s+(?=by\s+(?:[\w-]+\s+){0,2}(?:agents|forces|guards|officers|police|men)\b)",
         rf"\bdetained\s+(?=at\s+(?:{_POSS}|the)\s+(?:[\w'’]+\s+)?{_HOME})", rf"\b(?:detained|seized|picked\s+up)\s+(?={_OBJ}\b)",
@@ -107,7 +107,9 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         r"(?<![\u0621-\u063a\u0641-\u064a\u0671-\u06d3])از\s+زندانیان(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3])",
         rf"\b(?:held|kept|imprisoned|jailed|locked)\s+{_OBJ}\b(?!\s+(?:in|on)\s+\d)",
         r"زندانی\s+بود", r"در\s+زندان\s+(?:\S+\s+){0,2}(?:بود|ماند)", r"زندانی\s+شد", r"زندانی\s+کرد", r"محبوس", r"در\s+حبس", r"حبس\s+(?:بود|شد|کشید)",
-        r"سال\s+(?:را\s+)?در\s+زندان", r"را\s+(?:\S+\s+){0,2}?به\s+زندان(?![^.،]{0,30}?منتقل)",
+        r"سال\s+(?:را\s+)?در\s+زندان",
+        # "… را به زندان … بردند", not "منتقل کردند" (a transfer) nor "خواستند" (summoned there).
+        r"را\s+(?:\S+\s+){0,2}?به\s+زندان(?![^.،]{0,30}?(?:منتقل|خواستند|احضار|فراخواندند))",
         r"(?<!را\s)به\s+زندان\s+(?:\S+\s+){0,2}?(?:بردند|برده\s+شد|افتاد)",
     ],
     ClaimKind.TRANSFER: [
@@ -171,7 +173,8 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         r"شرکت\s+داشت", r"زندانیان\s+را\s+(?:تا|به)\s+(?:پای\s+)?(?:چوبه‌?\s?(?:های\s+)?دار|اعدام)", r"مشارکت\s+داشت", r"بازجویی\s+(?:کرد|می‌?کرد)", r"شکنجه\s+(?:کرد|می‌?کرد|داد)",
     ],
     ClaimKind.WAS_PRESENT: [
-        rf"\b(?:was|were)\s+{_ADVERB}present\b", r"\bwatched\s+the\s+(?:executions|hangings)\b", r"\battended\s+the\s+(?:executions|hangings)\b",
+        rf"\b(?:was|were)\s+{_ADVERB}present\b",
+        r"\b(?:was|were)\s+seen\s+(?:in|at)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:on|during)\s+(?:the\s+)?(?:days?|nights?)\s+of\s+the\s+(?:executions|hangings)\b", r"\bwatched\s+the\s+(?:executions|hangings)\b", r"\battended\s+the\s+(?:executions|hangings)\b",
         r"\bwitnessed\s+the\s+(?:executions|hangings)\b",
         r"حضور\s+داشت", r"حاضر\s+بود",
     ],

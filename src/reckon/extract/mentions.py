@@ -253,6 +253,9 @@ def _spacy_entities(text: str) -> list[tuple[int, int, MentionType]]:
         # "Appendix B. Persons", "the Prisoners": a group or a heading, not a person's name.
         if kind is MentionType.PERSON and words[-1].casefold() in _GROUP_NOUNS:
             continue
+        # "the Karimi family": a family, not one person.
+        if kind is MentionType.PERSON and re.match(r"\s+family\b", text[end : end + 8], re.I):
+            continue
         first = words[0]
         if kind is not MentionType.PERSON and name_key(first) in latin_given:
             kind = MentionType.PERSON

@@ -474,6 +474,12 @@ def _note_claims(text: str, cell: Cell, victim: Mention, mentions: list[Mention]
             )
             if match is not None and not rules.excluded(text, segment, match.start()):
                 matches.append((kind, (match.start(), match.end())))
+        # A bare participle opening a fate or note ("imprisoned 1982–1987", "executed in …").
+        opening = re.match(r"\s*([^\W\d_]+)", text[s:e])
+        if opening is not None:
+            lead_kind = _kind_of(opening.group(1))
+            if lead_kind is not None and all(k is not lead_kind for k, _ in matches):
+                matches.append((lead_kind, (s + opening.start(1), s + opening.end(1))))
         matches.sort(key=lambda m: m[1][0])
         for index, (kind, span) in enumerate(matches):
             # Each statement reaches to the next one: "Released 1986, re-arrested in Mashhad 1987".
