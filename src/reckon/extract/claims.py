@@ -9,16 +9,25 @@ the commission"); the sentence's people, places and dates fill the roles.
   alleged perpetrators; people joined by "and" or commas share the claim. A
   sentence without a name whose subject is a pronoun ("he was hanged"), or a
   list line that starts with the trigger ("Executed at …"), refers to the last
-  person named before it.
+  person named before it. "I", "me", "my" (and Persian first-person verbs) are
+  the text's named narrator (`reckon.extract.narrator`); "we" is the narrator and
+  the last people named; "my father" is the relative so introduced; a speaker's
+  "her brother" is the relative the sentence names.
 - Role kinds (ordered, took part, was present, sat on a commission): the alleged
-  perpetrator is the person before the trigger; a person after it is the victim.
+  perpetrator is the person before the trigger (every one, for "both of them"),
+  or the name a copula gives ("the man who read out the names was X"); a person
+  after it is the victim.
 - The place is the one nearest the trigger (after it first), never one that
   follows "from" (a hometown); for a transfer, the place after "to". The date is
   the one nearest the trigger.
-- Not claims: negated or hypothetical statements ("was not executed", "should be
-  tried"), indirect questions ("never told where she was buried"), and
-  sentences of rhetoric, opinion or comparison ("a killing machine", "the same
-  tactics as …").
+- Not claims: negated, hypothetical or counterfactual statements ("was not
+  executed", "should be tried", "had X been tried"), indirect questions ("never
+  told where she was buried"), sentences of rhetoric or opinion ("a killing
+  machine"), comparisons up to the end of their clause ("the same page of
+  history as Srebrenica", "like Tuol Sleng"), and statements whose subject is an
+  unnamed group ("prisoners who survived …").
+
+Tables on list pages are read by `reckon.extract.tables`, not by these rules.
 
 Only claims about named people are proposed; "thousands were executed" is
 left to the coder.
