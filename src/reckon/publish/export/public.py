@@ -27,6 +27,7 @@ from reckon.publish.export.columns import COLUMNS, PERSON_FIELDS
 from reckon.publish.items import ItemType
 from reckon.publish.readers import ReadContext, Readers, readers
 from reckon.publish.readers.estimates import estimate_row
+from reckon.publish.redact import redacted_quotes
 from reckon.publish.views import ClaimView, SourceView
 from reckon.publish.visibility import PublicItem, PublicRegister, public_fields, what_is_public
 
@@ -121,12 +122,15 @@ def collect(
     claim_views = have.claims(ctx, sorted(claims)) if have.claims and claims else {}
     if claims and have.claims is None:
         missing.append("claims (the claims module is not installed: ids only)")
+    # A quote that names a withheld person besides the claim's own (redact.py).
+    quotes = redacted_quotes(ctx.conn, {k: c.quote for k, c in claim_views.items()})
     for claim_id, item in claims.items():
         claim = claim_views.get(claim_id)
         if claim is None:
             rows["claims"].append({"claim_id": claim_id, **_pub(item)})
             continue
         row, source = _claim_row(claim, register, item)
+        row["quote"] = quotes.get(claim_id, claim.quote)
         rows["claims"].append(row)
         cited.setdefault(source.id, source)
 

@@ -41,6 +41,7 @@ from reckon.publish.public.facts import (
 )
 from reckon.publish.public.gazetteer import PlaceRef, place_ref
 from reckon.publish.readers import ReadContext, readers
+from reckon.publish.redact import redacted_quotes
 from reckon.publish.views import ClaimView, DateView, EventView, PersonView
 from reckon.publish.visibility import disclosed_fields, public_fields, public_ids, public_persons
 from reckon.roles import Role
@@ -287,7 +288,9 @@ def _claim_facts(
     if not wanted or have.claims is None:
         return []
     facts = []
-    for claim in have.claims(ctx, sorted(wanted - carried)).values():
+    shown = have.claims(ctx, sorted(wanted - carried))
+    quotes = redacted_quotes(ctx.conn, {k: c.quote for k, c in shown.items()})
+    for claim in shown.values():
         if claim.status != "accepted" or claim.source.confidential:
             continue
         victim = claim.subject_ref in refs
@@ -311,7 +314,7 @@ def _claim_facts(
                 place=place_ref(claim.place) if claim.place else None,
                 according_to=(Citation.of(claim.source),),
                 independent_sources=claim.independent_sources,
-                quotes=(claim.quote,) if claim.quote else (),
+                quotes=(quotes[claim.id],) if claim.quote else (),
                 grade=claim.grade,
                 alleged_perpetrators=perpetrators,
             )

@@ -1,0 +1,104 @@
+"""A published quote that names a withheld or shredded person besides its own names nobody.
+
+"A and B were executed at Evin": the claim about A stays public when B is
+withheld or shredded, but the words naming B are replaced (reckon.publish.redact)
+on A's person page, in the API and in the public export.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from reckon.claims.coding import decide, propose_from_source
+from reckon.evidence import Locker
+from reckon.evidence.sources import SourceFacts, add_bytes
+from reckon.publish import records
+from reckon.publish.erasure import PersonVault
+from reckon.publish.redact import WITHHELD_NAME, redact
+from reckon.publish.withhold import withhold
+from reckon.roles import Role
+from reckon.store import users
+from reckon.store.schema import claims, named_persons
+from reckon.workspace import Workspace, init_workspace
+
+from .test_public_outputs import _export, _web
+
+TEXT = "Shahrzad Varjavand and Kourosh Tahmasbi were executed at Evin Prison on 10 August 1988.\n"
+
+
+@pytest.fixture
+def ws(tmp_path: Path, store_env: dict[str, str]) -> Iterator[Workspace]:
+    workspace = init_workspace(tmp_path / "ws", "tester", store_env)
+    with workspace.engine.begin() as conn:
+        admin = users.acting_user(conn, "tester")
+        users.add_user(conn, "coder", Role.EDITOR, actor=admin)
+    try:
+        yield workspace
+    finally:
+        workspace.close()
+
+
+def _published_claims(ws: Workspace) -> dict[str, str]:
+    """Both victims' claims and both named persons published; their refs by surname."""
+    result = add_bytes(Locker.open(ws), TEXT.encode(), "r.txt", SourceFacts(title="Group report"))
+    assert result.source_id is not None
+    base = ws.settings
+    ws.settings = base.with_overrides(user="coder")
+    try:
+        for claim_id in propose_from_source(ws, result.source_id).new_claims:
+            decide(ws, claim_id, "accept")
+    finally:
+        ws.settings = base
+    with ws.engine.begin() as conn:
+        admin = users.acting_user(conn, "tester")
+        refs = {}
+        for victim in conn.execute(select(claims.c.victim_id)).scalars():
+            refs[f"N{victim}"] = f"N{victim}"
+        for claim_id in conn.execute(select(claims.c.id)).scalars():
+            records.publish(conn, admin, "claim", str(claim_id))
+        records.publish_many(conn, admin, "person", sorted(refs))
+        ids = list(conn.execute(select(named_persons.c.id).order_by(named_persons.c.id)).scalars())
+    assert len(ids) == 2
+    with _web(ws) as client:
+        by_name = {}
+        for ref in sorted(refs):
+            names = client.get(f"/api/persons/{ref}").json()["names"]
+            by_name[names[0].split()[-1]] = ref
+    return by_name
+
+
+def test_redact_merges_overlapping_spans() -> None:
+    assert redact("A and B died", [(6, 7), (6, 7)]) == f"A and {WITHHELD_NAME} died"
+    assert redact("A and B died", [(0, 1), (6, 7)]) == f"{WITHHELD_NAME} and {WITHHELD_NAME} died"
+
+
+@pytest.mark.parametrize("how", ["withhold", "shred"])
+def test_a_quote_naming_a_withheld_person_names_nobody(
+    ws: Workspace, tmp_path: Path, how: str
+) -> None:
+    refs = _published_claims(ws)
+    shahrzad, kourosh = refs["Varjavand"], refs["Tahmasbi"]
+    with _web(ws) as client:
+        assert "Kourosh Tahmasbi" in str(client.get(f"/api/persons/{shahrzad}").json()["facts"])
+    with ws.engine.begin() as conn:
+        admin = users.acting_user(conn, "tester")
+        if how == "withhold":
+            withhold(conn, admin, kourosh, "his family asked")
+    if how == "shred":
+        PersonVault.for_workspace(ws).shred(ws, admin, kourosh, "erasure asked by the family")
+    with _web(ws) as client:
+        assert client.get(f"/api/persons/{kourosh}").status_code == 404
+        api = client.get(f"/api/persons/{shahrzad}")
+        page = client.get(f"/person/{shahrzad}")
+    assert api.status_code == page.status_code == 200
+    [quote] = [q for f in api.json()["facts"] for q in f["quotes"]]
+    assert quote.startswith(f"Shahrzad Varjavand and {WITHHELD_NAME} were executed")
+    assert "Tahmasbi" not in api.text
+    assert "Tahmasbi" not in page.text
+    exported = _export(ws, tmp_path / "out")
+    assert "Varjavand" in exported["claims.csv"]
+    assert not [name for name, text in exported.items() if "Tahmasbi" in text]
