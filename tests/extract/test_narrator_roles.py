@@ -367,3 +367,24 @@ def test_summoned_to_the_prison_is_no_detention_and_seen_at_the_hangings() -> No
 def test_the_karimi_family_is_not_a_person() -> None:
     text = "Members of the Karimi family who were detained or killed, 1981–1988"
     assert kinds(text) == set()
+
+
+def test_a_signature_with_place_and_year_on_its_line() -> None:
+    text = (
+        "در بهار ۱۳۶۱ در تبریز دستگیر شدم. مرا چهار ماه در بازداشتگاه سپاه نگه داشتند و بعد "
+        "به زندان تبریز فرستادند.\n\n"
+        "منیژه فرهمند – تورنتو، ۱۳۹۸\n"
+    )
+    found = kinds(text)
+    assert ("arrest", "منیژه فرهمند") in found
+    assert ("detention", "منیژه فرهمند") in found
+
+
+def test_a_panel_composed_of_three_officials() -> None:
+    text = (
+        "The panel, composed of the prosecutor Kazem Bakhtiari, the judge Ebrahim Lotfi and "
+        "an intelligence official named Reza Nouri, questioned prisoners at Qezel Hesar."
+    )
+    found = kinds(text)
+    for name in ("Kazem Bakhtiari", "Ebrahim Lotfi", "Reza Nouri"):
+        assert ("sat_on_commission", name) in found

@@ -119,7 +119,8 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         r"سال\s+(?:را\s+)?در\s+زندان",
         # "… را به زندان … بردند", not "منتقل کردند" (a transfer) nor "خواستند" (summoned there).
         r"را\s+(?:\S+\s+){0,2}?به\s+زندان(?![^.،]{0,30}?(?:منتقل|خواستند|احضار|فراخواندند))",
-        r"(?<!را\s)به\s+زندان\s+(?:\S+\s+){0,2}?(?:بردند|برده\s+شد|افتاد)",
+        r"(?<!را\s)به\s+زندان\s+(?:\S+\s+){0,2}?(?:بردند|برده\s+شد|افتاد|فرستادند|فرستاده\s+شد)",
+        r"در\s+(?:زندان|بازداشتگاه|سلول|انفرادی)\s+(?:\S+\s+){0,3}?نگه\s+(?:داشتند|داشته|داشت)",
     ],
     ClaimKind.TRANSFER: [
         r"\btransferred\b", rf"\b{_POSS}\s+transfer\s+(?:to|from)\b", r"\b(?:was|were)\s+moved\b", r"\bmoved\s+(?:from|to)\b", r"\brelocated\s+to\b", rf"\bmoved\s+{_OBJ}\s+(?:back\s+)?to\b",
@@ -196,7 +197,7 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         rf"\b(?:was|were|is|are)\s+(?:a\s+|an\s+)?(?:important\s+|key\s+|central\s+)?part\s+of\s+(?:the|a|that|this)\s+(?:[\w-]+\s+){{0,2}}?{_COMMISSION}",
         rf"\b(?:was|were)\s+(?:also\s+|still\s+)?on\s+(?:the|a|that|this)\s+(?:[\w-]+\s+){{0,2}}?{_COMMISSION}",
         # "the three-man committee … consisted of A, B and C".
-        rf"\b{_COMMISSION}\b[^.;]{{0,160}}?\b(?:consisted\s+of|was\s+(?:made\s+up|composed)\s+of|comprised|included)\b(?=[^.;]*[A-Z\u0621-\u06d3])",
+        rf"\b{_COMMISSION}\b[^.;]{{0,160}}?\b(?:consisted\s+of|consisting\s+of|(?:was\s+)?(?:made\s+up|composed)\s+of|comprised|comprising|included)\b(?=[^.;]*[A-Z\u0621-\u06d3])",
         rf"\bplaced?\s+(?:\S+\s+){{1,5}}?on\s+(?:the|a|that|this)\s+(?:[\w-]+\s+){{0,2}}?{_COMMISSION}",
         rf"\bsat\s+(?:alongside|beside|with|next\s+to)\s+(?:\S+\s+){{1,4}}?on\s+(?:the|a|that|this)\s+(?:[\w-]+\s+){{0,2}}?{_COMMISSION}",
         rf"\b(?:among|one\s+of)\s+(?:the\s+|its\s+)?(?:\w+\s+)?members\s+of\s+(?:the|that|this)\s+(?:[\w-]+\s+){{0,2}}?{_COMMISSION}",

@@ -100,8 +100,12 @@ def _signature(text: str, people: list[Mention]) -> Mention | None:
     for last in lines[-2:][::-1]:
         for person in people:
             if last.start() <= person.start < last.end():
-                rest = (text[last.start() : person.start] + text[person.end : last.end()]).strip()
-                if re.fullmatch(r"[\W\d]*", rest):
+                lead = text[last.start() : person.start]
+                rest = text[person.end : last.end()]
+                if re.fullmatch(r"[\W\d]*", lead + rest):
+                    return person
+                # "Manijeh Farahmand – Toronto, 1398", "Parvin K., Paris, 2019".
+                if re.fullmatch(r"[\W\d]*", lead) and re.fullmatch(r"\s*[–—,\-]\s*.{0,40}", rest):
                     return person
     return None
 
