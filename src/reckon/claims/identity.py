@@ -31,6 +31,7 @@ from reckon.extract.gazetteer import builtin_gazetteer
 from reckon.names import THRESHOLD, name_keys, score_keys
 from reckon.names.features import NameKeys
 from reckon.roles import Permission
+from reckon.search.driver import marks, raw
 from reckon.store import audit
 from reckon.store.schema import (
     claims,
@@ -203,6 +204,54 @@ def person_refs_for(conn: Connection, ref: str) -> set[str]:
             seen.add(item)
             todo.append(item)
     return seen
+
+
+def tied_groups(conn: Connection, refs: Iterable[str]) -> list[set[str]]:
+    """The accepted ties among ``refs``, one set of references per tie, in one query.
+
+    For search, which must merge the hits of one person without a query per hit:
+    each named person ``N<id>`` among ``refs`` with the records it is linked to
+    now, and each cluster ``P<n>`` or record ``R<id>`` among ``refs`` with the
+    named persons linked to its records. A tie is ``{N<id>, cluster, R<record>}``
+    (the cluster as `cluster_of` names it; the search index files a record in no
+    cluster as ``R<record>``). Ties that share a reference are one person: the
+    caller joins them. Unlike `person_refs_for` this does not follow a tie to a
+    second cluster unless that cluster is among ``refs`` too.
+    """
+    wanted = {r.strip() for r in refs}
+    named = sorted({int(r[1:]) for r in wanted if r[:1] == NAMED and r[1:].isdigit()})
+    clusters = sorted(r for r in wanted if r[:1] == CLUSTER and r[1:].isdigit())
+    records = sorted({int(r[1:]) for r in wanted if r[:1] in "RP" and r[1:].isdigit()})
+    if not named and not clusters and not records:
+        return []
+    # Through the driver's cursor (`reckon.search.driver`): search runs this on every query,
+    # and SQLAlchemy would compile a new statement for every length of the lists.
+    conditions: list[str] = []
+    params: list[Any] = []
+    for column, values in (("l.named_person_id", named), ("l.record_id", records)):
+        if values:
+            conditions.append(f"{column} IN ({marks(len(values))})")
+            params += values
+    if clusters:
+        conditions.append(
+            f"l.record_id IN (SELECT record_id FROM {person_members.name} "  # noqa: S608
+            f"WHERE person_id IN ({marks(len(clusters))}))"
+        )
+        params += clusters
+    sql = (
+        "SELECT l.id, l.named_person_id, l.record_id, l.decision, m.person_id "  # noqa: S608
+        f"FROM {person_links.name} l LEFT JOIN {person_members.name} m "
+        f"ON m.record_id = l.record_id WHERE {' OR '.join(conditions)} ORDER BY l.id"
+    )
+    newest: dict[tuple[int, int], tuple[str, Any]] = {}
+    for _, person, record, decision, cluster in raw(conn, sql, params):
+        newest[(int(person), int(record))] = (str(decision), cluster)
+    ties = []
+    for (person, record), (decision, cluster) in newest.items():
+        if decision == "same":
+            where = str(cluster) if cluster is not None else f"{CLUSTER}{record}"
+            ties.append({f"{NAMED}{person}", where, f"R{record}"})
+    return ties
 
 
 def _need_named(conn: Connection, named_person_id: int) -> Any:

@@ -15,6 +15,12 @@
    remaining names are ordered by a quick phonetic comparison, and the
    best ``FINAL`` are scored against the query with `reckon.names`
    similarity; a person's score is that of their best-matching spelling.
+6. References that name one person (a list person ``P<n>`` and the named
+   person ``N<id>`` a coder tied to it) are one hit: ``tied`` is asked once
+   about the references left, and each group of tied hits becomes one, under
+   its list person when there is one, with every spelling of the group and
+   the best score of its spellings. Only references that ``visible`` let
+   through are merged, so a hidden reference never surfaces through its tie.
 """
 
 from __future__ import annotations
@@ -43,6 +49,8 @@ TYPO_WEIGHT = 0.85
 MAX_QUERY_CHARS = 200
 
 Visible = Callable[[Connection, list[str]], set[str]]
+# The accepted ties among some references, one set per tie (`reckon.claims.identity.tied_groups`).
+Tied = Callable[[Connection, list[str]], list[set[str]]]
 
 
 @dataclass(frozen=True)
@@ -183,10 +191,48 @@ def _visible_best(
     return [i for i in order if rows[i][0] in allowed][:FINAL]
 
 
+def _ref_order(ref: str) -> tuple[int, int, str]:
+    """List persons first, then unlinked records, then named persons; the oldest first."""
+    rank = {"P": 0, "R": 1, "N": 2}.get(ref[:1], 3)
+    return (rank, int(ref[1:]) if ref[1:].isdigit() else 0, ref)
+
+
+def canonical_refs(conn: Connection, refs: list[str], tied: Tied | None) -> dict[str, str]:
+    """Each of ``refs`` -> the reference its hit is shown under (itself unless tied to another).
+
+    One query (``tied``) for all of them, and none when fewer than two could be merged.
+    """
+    parent = {ref: ref for ref in refs}
+    if tied is None or len(refs) < 2:
+        return parent
+
+    def root(ref: str) -> str:
+        while parent[ref] != ref:
+            parent[ref] = parent[parent[ref]]
+            ref = parent[ref]
+        return ref
+
+    for group in tied(conn, refs):
+        members = sorted((r for r in group if r in parent), key=_ref_order)
+        for other in members[1:]:
+            a, b = sorted((root(members[0]), root(other)), key=_ref_order)
+            parent[b] = a
+    return {ref: root(ref) for ref in refs}
+
+
 def search(
-    conn: Connection, query: str, *, visible: Visible, limit: int = 20, min_score: float = MIN_SCORE
+    conn: Connection,
+    query: str,
+    *,
+    visible: Visible,
+    tied: Tied | None = None,
+    limit: int = 20,
+    min_score: float = MIN_SCORE,
 ) -> list[SearchHit]:
-    """The persons whose names best match ``query``, best first, among those ``visible`` allows."""
+    """The persons whose names best match ``query``, best first, among those ``visible`` allows.
+
+    With ``tied``, the references it ties are one person and one hit (see the module's step 6).
+    """
     query = query.strip()[:MAX_QUERY_CHARS]
     query_plan = plan(query)
     if not query_plan.words:
@@ -204,16 +250,18 @@ def search(
     # The names model costs most for names it has not seen: score each distinct name once.
     names = list(dict.fromkeys(rows[i][1] for i in chosen))
     model = dict(zip(names, scores(query, names), strict=True))
+    canonical = canonical_refs(conn, list(dict.fromkeys(rows[i][0] for i in chosen)), tied)
     by_person: dict[str, list[tuple[float, str]]] = defaultdict(list)
     for i in chosen:
-        ref, name, _ = rows[i]
+        name = rows[i][1]
+        ref = canonical[rows[i][0]]
         # The names model is fitted to tell two records apart and is strict about typos;
         # a family's misspelt query should still find the name, a little lower.
         by_person[ref].append((max(model[name], TYPO_WEIGHT * quick[i]), name))
     spellings: dict[str, list[str]] = defaultdict(list)
     for ref, name, _ in rows:
-        if ref in by_person:
-            spellings[ref].append(name)
+        if ref in canonical:
+            spellings[canonical[ref]].append(name)
     script = detect_script(query)
     hits = []
     for person_ref, scored in by_person.items():

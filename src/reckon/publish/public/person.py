@@ -110,6 +110,26 @@ def same_person(conn: Connection, ref: str) -> tuple[str, ...]:
     return tuple(r for r in refs if r not in hidden)
 
 
+def canonical_ref(conn: Connection, ref: str) -> str:
+    """The reference whose page is this person's: the list person a public ``N…`` is tied to.
+
+    A named person (``N…``) that a coder tied to a list person (``P…``) is one
+    human being with two references; when both are public, the list person's
+    page is the one page (it gathers the named person's published claims and
+    events, `same_person`), and the named person's address leads there. Any
+    other reference, or one that is not public, is its own answer (a page that
+    is not public stays a 404 and reveals no tie).
+    """
+    if not ref.startswith("N") or ref not in public_persons(conn, [ref]):
+        return ref
+    clusters = sorted(
+        (r for r in same_person(conn, ref) if r.startswith("P") and r[1:].isdigit()),
+        key=lambda r: int(r[1:]),
+    )
+    public = public_persons(conn, clusters) if clusters else set()
+    return next((c for c in clusters if c in public), ref)
+
+
 def _named_ids(refs: Iterable[str]) -> list[int]:
     return [int(r[1:]) for r in refs if r.startswith("N") and r[1:].isdigit()]
 
@@ -348,6 +368,12 @@ def public_person(conn: Connection, locker: Locker, ref: str) -> PublicPerson | 
     if ref not in public_persons(conn, [ref]):
         return None
     refs = same_person(conn, ref)
+    # Another list person of the same human being gives their records only while public
+    # (a named person's page must not show a list's unpublished records); a named
+    # person's claims and events are each shown only when published, below.
+    clusters = [r for r in refs if r != ref and r.startswith("P")]
+    hidden = set(clusters) - (public_persons(conn, clusters) if clusters else set())
+    refs = tuple(r for r in refs if r not in hidden)
     ctx = ReadContext(locker, conn, PUBLIC_READER)
     have = readers()
     views = dict(have.persons(ctx, list(refs))) if have.persons else {}

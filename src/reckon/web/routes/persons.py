@@ -5,7 +5,10 @@ and what happened when and where, each account with its sources and how many
 independent chains support it, conflicting accounts side by side, alleged
 perpetrators only where their involvement is published. A person who is not
 public is a 404, the same answer as for an id that names nobody, so that the
-page does not reveal that an unpublished or withheld record exists.
+page does not reveal that an unpublished or withheld record exists. A public
+person named in claims (``N…``) whose tied list person (``P…``) is public too
+is one human being with one page: their address answers 303 to the list
+person's (`reckon.publish.public.canonical_ref`).
 """
 
 from __future__ import annotations
@@ -16,11 +19,17 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path
 from pydantic import BaseModel
 from sqlalchemy import Connection
-from starlette.responses import HTMLResponse
+from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from reckon.errors import NotFoundError
 from reckon.evidence import Locker
-from reckon.publish.public import AllegedPerpetrator, Citation, PublicFact, PublicPerson
+from reckon.publish.public import (
+    AllegedPerpetrator,
+    Citation,
+    PublicFact,
+    PublicPerson,
+    canonical_ref,
+)
 from reckon.publish.public import public_person as read_public_person
 from reckon.publish.views import DateView
 from reckon.web.deps import ConnDep, LocaleDep, LockerDep
@@ -65,9 +74,10 @@ class PersonPage:
 
 
 @router.get("/person/{person_id}", response_class=HTMLResponse, include_in_schema=False)
-def person_page(
-    loc: LocaleDep, conn: ConnDep, locker: LockerDep, person_id: PersonId
-) -> HTMLResponse:
+def person_page(loc: LocaleDep, conn: ConnDep, locker: LockerDep, person_id: PersonId) -> Response:
+    canonical = canonical_ref(conn, person_id)
+    if canonical != person_id:
+        return RedirectResponse(loc.url(f"/person/{canonical}"), status_code=303)
     person = public_person(conn, locker, person_id)
     return render("person.html", PersonPage(Chrome(loc=loc, path=f"/person/{person_id}"), person))
 
@@ -172,12 +182,22 @@ def fact_out(f: PublicFact) -> FactOut:
     )
 
 
-@router.get("/api/persons/{person_id}", response_model=PersonOut)
-def person_api(conn: ConnDep, locker: LockerDep, person_id: PersonId) -> PersonOut:
+@router.get(
+    "/api/persons/{person_id}",
+    response_model=PersonOut,
+    responses={303: {"description": "A named person whose list person is public: see there."}},
+)
+def person_api(
+    conn: ConnDep, locker: LockerDep, person_id: PersonId
+) -> PersonOut | RedirectResponse:
     """A published person: every spelling of their name, and what happened, each with its sources.
 
     Query parameters other than the language are ignored: what is shown never depends on them.
+    A person named in claims who is tied to a public list person answers 303 to that person.
     """
+    canonical = canonical_ref(conn, person_id)
+    if canonical != person_id:
+        return RedirectResponse(f"/api/persons/{canonical}", status_code=303)
     person = public_person(conn, locker, person_id)
     return PersonOut(
         person_id=person.ref,
