@@ -388,3 +388,15 @@ def test_a_panel_composed_of_three_officials() -> None:
     found = kinds(text)
     for name in ("Kazem Bakhtiari", "Ebrahim Lotfi", "Reza Nouri"):
         assert ("sat_on_commission", name) in found
+
+
+def test_arrested_me_and_my_cousin_then_we() -> None:
+    text = (
+        "Testimony of Dariush Rahnama\n\n"
+        "In 1981 four Pasdaran arrested me and my cousin Behnam Rahnama in Shiraz. We spent "
+        "the first months in the Shiraz Komiteh and were then moved to Adelabad Prison."
+    )
+    found = kinds(text)
+    for name in ("Dariush Rahnama", "Behnam Rahnama"):
+        assert ("arrest", name) in found
+        assert ("transfer", name) in found

@@ -447,7 +447,9 @@ def _parsed(
         return [context.last_person] if context.last_person is not None else []
     found = _people_at(value, people)
     # "My brother Kourosh and I were arrested": "I" among the conjuncts is the narrator.
-    if context.narrator is not None and any(re.match(r"I\b", text[o : o + 2]) for o in value):
+    if context.narrator is not None and any(
+        re.match(r"(?:I|me)\b", text[o : o + 3]) for o in value
+    ):
         found.append(context.narrator)
     return found
 

@@ -98,6 +98,11 @@ def _resolve(token: Any) -> list[int] | str:
     elif (token.tag_ == "PRP" and token.lower_ in _PERSONAL) or (
         token.tag_ == "PRP$" and token.lower_ in ("his", "her", "their", "my", "our")
     ):
+        if token.lower_ in ("i", "me") and any(c.dep_ == "conj" for c in token.children):
+            # "arrested me and my cousin X": the offsets of both ("I"/"me" is the narrator).
+            return [w.idx for w in _expand(token)] + [
+                c.idx for w in _expand(token) for c in w.children if c.dep_ == "compound"
+            ]
         return str(token.lower_)
     words = _expand(token)
     offsets = [w.idx for w in words]
