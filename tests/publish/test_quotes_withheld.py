@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import select
 
 from reckon.claims.coding import decide, propose_from_source
+from reckon.errors import ConflictError
 from reckon.evidence import Locker
 from reckon.evidence.sources import SourceFacts, add_bytes
 from reckon.publish import records
@@ -102,3 +103,37 @@ def test_a_quote_naming_a_withheld_person_names_nobody(
     exported = _export(ws, tmp_path / "out")
     assert "Varjavand" in exported["claims.csv"]
     assert not [name for name, text in exported.items() if "Tahmasbi" in text]
+
+
+def test_a_claim_edited_after_its_publication_is_hidden_until_published_again(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """An edit may name an alleged perpetrator that no second editor reviewed, or a withheld
+    person the publication does not list: the claim leaves every public output."""
+    refs = _published_claims(ws)
+    shahrzad, kourosh = refs["Varjavand"], refs["Tahmasbi"]
+    with ws.engine.connect() as conn:
+        victim = claims.c.victim_id == int(shahrzad[1:])
+        claim_id = conn.execute(select(claims.c.id).where(victim)).scalar_one()
+    base = ws.settings
+    ws.settings = base.with_overrides(user="coder")
+    try:
+        decide(ws, claim_id, "edit", changes={"perpetrator": int(kourosh[1:])}, reason="re-read")
+        decide(ws, claim_id, "accept")
+    finally:
+        ws.settings = base
+    exported = _export(ws, tmp_path / "edited")
+    assert f"\n{claim_id}," not in exported["claims.csv"]
+    assert "Tahmasbi" in exported["claims.csv"]  # his own claim stays public
+    with ws.engine.begin() as conn:
+        withhold(conn, users.acting_user(conn, "tester"), kourosh, "his family asked")
+    exported = _export(ws, tmp_path / "out")
+    assert "Tahmasbi" not in exported["claims.csv"]
+    assert f"\n{claim_id}," not in exported["claims.csv"]
+    with _web(ws) as client:
+        assert client.get(f"/api/persons/{shahrzad}").json()["facts"] == []
+    # published again by an editor (the rules run again: here the perpetrator is withheld)
+    with ws.engine.begin() as conn:
+        admin = users.acting_user(conn, "tester")
+        with pytest.raises(ConflictError, match="withheld"):
+            records.publish(conn, admin, "claim", str(claim_id))

@@ -11,6 +11,7 @@ from sqlalchemy import Connection, select
 from reckon.errors import ConflictError, InputError, NotFoundError
 from reckon.publish.items import ItemFacts, ItemType, item_type, resolve
 from reckon.publish.rules import Override, Rules, check
+from reckon.publish.visibility import not_edited_since
 from reckon.publish.withhold import withheld_among
 from reckon.roles import Permission
 from reckon.store import audit
@@ -52,6 +53,7 @@ def _live_ids(conn: Connection, kind: ItemType, item_id: str) -> list[int]:
                 publications.c.item_type == kind.value,
                 publications.c.item_id == item_id,
                 publications.c.status.in_(LIVE),
+                not_edited_since(),
             )
         ).scalars()
     ]

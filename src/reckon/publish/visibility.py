@@ -31,10 +31,11 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any, Final
 
-from sqlalchemy import Connection, exists, select, true
+from sqlalchemy import Connection, String, cast, exists, func, or_, select, true
 
 from reckon.publish.items import ItemType
 from reckon.store.schema import (
+    claim_decisions,
     field_disclosures,
     publication_persons,
     publications,
@@ -172,6 +173,24 @@ def _not_withheld(withheld: set[str]) -> Any:
     )
 
 
+def not_edited_since() -> Any:
+    """SQL: the publication is not of a claim that a coder edited after it was published
+    (or last corrected). An edit may name another victim or an alleged perpetrator that no
+    editor reviewed for publication, or a withheld person the publication does not list:
+    the claim is hidden until an editor publishes it again."""
+    return or_(
+        publications.c.item_type != ItemType.CLAIM.value,
+        ~exists(
+            select(claim_decisions.c.id).where(
+                cast(claim_decisions.c.claim_id, String) == publications.c.item_id,
+                claim_decisions.c.action == "edit",
+                claim_decisions.c.at
+                > func.coalesce(publications.c.changed_at, publications.c.published_at),
+            )
+        ),
+    )
+
+
 def _withheld(conn: Connection) -> set[str]:
     from reckon.publish.withhold import withheld_refs
 
@@ -304,6 +323,7 @@ def public_ids(conn: Connection, item_type: ItemType | str, ids: Iterable[str]) 
         query = select(publications.c.item_id).where(
             publications.c.status.in_(LIVE),
             _not_withheld(withheld),
+            not_edited_since(),
             publications.c.item_type == kind.value,
             publications.c.item_id.in_(wanted[start : start + _CHUNK]),
         )
@@ -428,9 +448,9 @@ def what_is_public(
     query = select(publications).where(publications.c.status.in_(LIVE))
     if others:
         for row in conn.execute(
-            query.where(publications.c.item_type.in_(others), _not_withheld(withheld)).order_by(
-                publications.c.id
-            )
+            query.where(
+                publications.c.item_type.in_(others), _not_withheld(withheld), not_edited_since()
+            ).order_by(publications.c.id)
         ):
             kind = ItemType(row.item_type)
             items[kind][row.item_id] = _public_item(kind, row.item_id, row)
