@@ -167,3 +167,17 @@ def test_the_named_persons_page_leads_to_the_list_persons(ws: Workspace, tmp_pat
         _decide(ws, withhold, "P1", "the family asked")
         assert client.get(f"/person/{named}", follow_redirects=False).status_code == 404
         assert client.get(f"/api/persons/{named}", follow_redirects=False).status_code == 404
+
+
+def test_an_unpublished_named_person_gives_no_spelling_to_the_list_person(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    [named] = _register(ws, tmp_path, [PERSIAN])
+    _decide(ws, link_person, named, "P1", "same woman")
+    with ws.engine.begin() as conn:
+        records.withdraw(conn, users.acting_user(conn, "tester"), "person", named, "not yet")
+    with _web(ws) as client:
+        assert _hits(client, PERSIAN) == {"P1": {NAME, SPELLING}}
+        assert set(client.get("/api/persons/P1").json()["names"]) == {NAME, SPELLING}
+        assert PERSIAN not in client.get("/person/P1").text
+        assert client.get(f"/person/{named}", follow_redirects=False).status_code == 404

@@ -368,17 +368,20 @@ def public_person(conn: Connection, locker: Locker, ref: str) -> PublicPerson | 
     if ref not in public_persons(conn, [ref]):
         return None
     refs = same_person(conn, ref)
-    # Another list person of the same human being gives their records only while public
-    # (a named person's page must not show a list's unpublished records); a named
-    # person's claims and events are each shown only when published, below.
-    clusters = [r for r in refs if r != ref and r.startswith("P")]
-    hidden = set(clusters) - (public_persons(conn, clusters) if clusters else set())
-    refs = tuple(r for r in refs if r not in hidden)
+    # Another reference of the same human being lends its names only while public, as in
+    # search, and a list person its records too (a named person's page must not show a
+    # list's unpublished records); a named person's claims and events are each shown only
+    # when published, below, whether or not the named person is.
+    others = [r for r in refs if r != ref and r[:1] in ("P", "N")]
+    public_refs = public_persons(conn, others) if others else set()
+    refs = tuple(r for r in refs if r == ref or r[:1] != "P" or r in public_refs)
     ctx = ReadContext(locker, conn, PUBLIC_READER)
     have = readers()
     views = dict(have.persons(ctx, list(refs))) if have.persons else {}
     names: list[str] = []
     for r in refs:
+        if r != ref and r[:1] == "N" and r not in public_refs:
+            continue
         view = views.get(r)
         spelled = list(view.names) if view else []
         if r == ref and not spelled:
