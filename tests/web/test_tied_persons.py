@@ -20,6 +20,7 @@ from reckon.evidence import Locker
 from reckon.publish import records
 from reckon.publish.visibility import public_persons
 from reckon.publish.withhold import lift_withhold, withhold
+from reckon.roles import Role
 from reckon.search import search
 from reckon.search.sync import reindex
 from reckon.store import users
@@ -181,3 +182,28 @@ def test_an_unpublished_named_person_gives_no_spelling_to_the_list_person(
         assert set(client.get("/api/persons/P1").json()["names"]) == {NAME, SPELLING}
         assert PERSIAN not in client.get("/person/P1").text
         assert client.get(f"/person/{named}", follow_redirects=False).status_code == 404
+
+
+def test_the_list_persons_page_shows_the_named_persons_published_account(
+    tmp_path: Path, store_env: dict[str, str]
+) -> None:
+    from ..publish.test_public_outputs import _lists, _publish_persons, _published_account
+
+    workspace = init_workspace(tmp_path / "ws", "tester", store_env)
+    try:
+        with workspace.engine.begin() as conn:
+            users.add_user(conn, "coder", Role.EDITOR, actor=users.acting_user(conn, "tester"))
+        _lists(workspace, tmp_path)
+        named = _published_account(workspace)  # a report's account, its claim and event published
+        _publish_persons(workspace, ["P1", "P2", named])
+        _decide(workspace, link_person, named, "P1", "same woman")
+        with _web(workspace) as client:
+            # Where the named person's address leads, her report's account is shown.
+            page = client.get(f"/person/{named}")
+            assert page.url.path == "/person/P1"
+            assert "Rights group report" in page.text
+            facts = client.get(f"/api/persons/{named}").json()["facts"]
+            cited = {c["title"] for f in facts for c in f["according_to"]}
+            assert {"Rights group report", "list a", "list b"} <= cited
+    finally:
+        workspace.close()
