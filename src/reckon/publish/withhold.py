@@ -51,15 +51,37 @@ def withhold(conn: Connection, actor: User, person_ref: str, reason: str) -> int
     reason = _need_reason(reason, "Withholding a person")
     if withheld_exactly(conn, [ref]):
         raise ConflictError(f"Person {ref} is already withheld.")
+    now = utcnow()
     result = conn.execute(
         person_withholds.insert().values(
-            person_ref=ref, reason=reason, recorded_by=actor.id, recorded_at=utcnow()
+            person_ref=ref, reason=reason, recorded_by=actor.id, recorded_at=now
         )
     )
     key = result.inserted_primary_key
     assert key is not None
-    audit.record(conn, actor, "withheld", "person", ref, {"reason": reason})
+    # The list records the person is made of now stay withheld when a reviewer later
+    # splits them off (unmerge): the safe direction, as for withdrawals. They are
+    # withheld with the same reason and moment, and lifted with the person.
+    records = _records_now(conn, ref) - withheld_exactly(conn, _records_now(conn, ref))
+    if records:
+        conn.execute(
+            person_withholds.insert(),
+            [
+                {"person_ref": r, "reason": reason, "recorded_by": actor.id, "recorded_at": now}
+                for r in sorted(records)
+            ],
+        )
+    audit.record(
+        conn, actor, "withheld", "person", ref, {"reason": reason, "records": sorted(records)}
+    )
     return int(key[0])
+
+
+def _records_now(conn: Connection, ref: str) -> set[str]:
+    """The list records (``R<id>``) of the person ``ref`` names now, ``ref`` itself left out."""
+    from reckon.publish.equivalence import same_person
+
+    return {r for r in same_person(conn, [ref]) if r[:1] == "R" and r[1:].isdigit()} - {ref}
 
 
 def lift_withhold(conn: Connection, actor: User, person_ref: str, reason: str) -> None:
@@ -67,13 +89,32 @@ def lift_withhold(conn: Connection, actor: User, person_ref: str, reason: str) -
     actor.require(Permission.PUBLISH)
     ref = _need_ref(person_ref)
     reason = _need_reason(reason, "Lifting a withhold")
-    result = conn.execute(
-        person_withholds.update()
-        .where(person_withholds.c.person_ref == ref, person_withholds.c.lifted_at.is_(None))
-        .values(lifted_by=actor.id, lifted_at=utcnow(), lift_reason=reason)
-    )
-    if result.rowcount == 0:
+    live = person_withholds.c.lifted_at.is_(None)
+    lifted = conn.execute(
+        select(person_withholds.c.recorded_at, person_withholds.c.recorded_by).where(
+            person_withholds.c.person_ref == ref, live
+        )
+    ).all()
+    if not lifted:
         raise NotFoundError(f"Person {ref} is not withheld.")
+    now = utcnow()
+    conn.execute(
+        person_withholds.update()
+        .where(person_withholds.c.person_ref == ref, live)
+        .values(lifted_by=actor.id, lifted_at=now, lift_reason=reason)
+    )
+    # The records withheld with the person (same moment and user, see `withhold`).
+    for row in lifted:
+        conn.execute(
+            person_withholds.update()
+            .where(
+                person_withholds.c.person_ref.like("R%"),
+                person_withholds.c.recorded_at == row.recorded_at,
+                person_withholds.c.recorded_by == row.recorded_by,
+                live,
+            )
+            .values(lifted_by=actor.id, lifted_at=now, lift_reason=reason)
+        )
     audit.record(conn, actor, "withhold-lifted", "person", ref, {"reason": reason})
 
 
@@ -116,7 +157,17 @@ def withholds(conn: Connection) -> list[Withhold]:
         .where(person_withholds.c.lifted_at.is_(None))
         .order_by(person_withholds.c.id)
     ).all()
-    return [Withhold(r.person_ref, r.reason, r.user_name, r.recorded_at) for r in rows]
+    # The records withheld with a person (see `withhold`) are listed under that person.
+    moments = {(r.recorded_at, r.recorded_by) for r in rows if not _is_record(r.person_ref)}
+    return [
+        Withhold(r.person_ref, r.reason, r.user_name, r.recorded_at)
+        for r in rows
+        if not (_is_record(r.person_ref) and (r.recorded_at, r.recorded_by) in moments)
+    ]
+
+
+def _is_record(ref: str) -> bool:
+    return ref[:1] == "R" and ref[1:].isdigit()
 
 
 def disclose(conn: Connection, actor: User, person_ref: str, field: str, reason: str) -> int:
