@@ -400,3 +400,20 @@ def test_arrested_me_and_my_cousin_then_we() -> None:
     for name in ("Dariush Rahnama", "Behnam Rahnama"):
         assert ("arrest", name) in found
         assert ("transfer", name) in found
+
+
+def test_chaired_by_x_and_brothers_sharing_a_surname() -> None:
+    text = (
+        "The commission that decided the fate of prisoners in Vakilabad was chaired by "
+        "Gholamreza Farzin. Among the prisoners executed on 18 July 1988 were the brothers "
+        "Siamak and Kourosh Mahmoudi."
+    )
+    found = kinds(text)
+    assert ("sat_on_commission", "Gholamreza Farzin") in found
+    assert ("execution", "Siamak Mahmoudi") in found
+    assert ("execution", "Kourosh Mahmoudi") in found
+
+
+def test_persian_they_took_x() -> None:
+    text = "پسرم حمید یزدانی را در آبان ۱۳۶۰ در مشهد گرفتند."
+    assert ("arrest", "حمید یزدانی") in kinds(text)

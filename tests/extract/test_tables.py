@@ -201,3 +201,18 @@ def test_a_fate_cell_may_open_with_a_participle() -> None:
     )
     found = {(c["type"], c["victim"]) for c in extract_text(text).as_json()["claims"]}
     assert found == {("detention", "Nasrin Karimi"), ("release", "Nasrin Karimi")}
+
+
+def test_a_prisoner_column_and_notes_with_dates() -> None:
+    text = (
+        "| Prisoner | Status | Notes |\n"
+        "|---|---|---|\n"
+        "| Shahin Rostami | Missing | last seen in Dizelabad Prison in July 1988 |\n"
+        "| Akbar Nouri | Free | released in 1989 after signing a letter |\n"
+    )
+    found = {(c["type"], c["victim"]) for c in extract_text(text).as_json()["claims"]}
+    assert found == {
+        ("disappearance", "Shahin Rostami"),
+        ("detention", "Shahin Rostami"),
+        ("release", "Akbar Nouri"),
+    }

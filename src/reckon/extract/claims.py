@@ -91,7 +91,7 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         r"\bdetained\s+(?=(?:in|on)\s+\d)", r"\b(?:detained|held)\s+(?=by\s+(?:[\w-]+\s+){0,2}(?:agents|forces|guards|officers|police|men)\b)",
         rf"\bdetained\s+(?=at\s+(?:{_POSS}|the)\s+(?:[\w'’]+\s+)?{_HOME})", rf"\b(?:detained|seized|picked\s+up)\s+(?={_OBJ}\b)",
         rf"\b(?:took|dragged|led)\s+(?:{_OBJ}|{_POSS}\s+[\w-]+)\s+(?:away\s+)?from\s+(?:{_POSS}|the)\s+(?:[\w'’-]+\s+)?{_HOME}",
-        r"دستگیر", r"بازداشت", r"ربوده", r"(?:او|وی)\s+را\s+گرفتند",
+        r"دستگیر", r"بازداشت", r"ربوده", r"(?:او|وی)\s+را\s+گرفتند", r"(?<=را)\s+(?:در\s+\S+\s+(?:\S+\s+)?){0,3}گرفتند(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3])",
     ],
     ClaimKind.DETENTION: [
         rf"\b(?:was|were|been|being)\s+{_ADVERB}(?:held|imprisoned|jailed|detained|incarcerated|confined|locked\s+up)\b(?!\s+(?:in|on)\s+\d)",
@@ -194,6 +194,8 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         rf"\bon\s+the\s+(?:[\w-]+\s+){{0,2}}?{_COMMISSION}\s+(?:that|which|who)\s+(?:\w+\s+)?(?:questioned|interviewed|decided|sentenced|sent|judged|ruled|condemned|determined|chose|selected|interrogated)\b",
         r"\bone\s+of\s+the\s+(?:two|three|four|five|six|\d)\s+(?:men|officials|clerics|judges|members|people|mullahs)\s+(?:who|that)\s+(?:\w+\s+){0,2}?(?:decided|determined|questioned|interviewed|sentenced|sent|judged|ruled|condemned|chose|selected)\b",
         rf"\bpresided\s+over\s+the\s+(?:\w+\s+){{0,2}}{_COMMISSION}",
+        # "the commission … was chaired by X": X after the trigger (a copula-like "by").
+        rf"\b{_COMMISSION}\b[^.;]{{0,120}}?\b(?:chaired|headed|led|presided\s+over)\s+by\b",
         rf"\b(?:was|were|is|are)\s+(?:a\s+|an\s+)?(?:important\s+|key\s+|central\s+)?part\s+of\s+(?:the|a|that|this)\s+(?:[\w-]+\s+){{0,2}}?{_COMMISSION}",
         rf"\b(?:was|were)\s+(?:also\s+|still\s+)?on\s+(?:the|a|that|this)\s+(?:[\w-]+\s+){{0,2}}?{_COMMISSION}",
         # "the three-man committee … consisted of A, B and C".
@@ -663,7 +665,13 @@ def _role_claims(
         if kind not in ROLE_KINDS:
             continue
         before = [p for p in people if p.end <= span[0] and p.start not in speakers]
-        after = [p for p in people if p.start >= span[1] and p.start not in speakers]
+        # "… was chaired by X": the trigger's own "by" does not make X a source.
+        by_trigger = text[span[0] : span[1]].rstrip().endswith(" by")
+        after = [
+            p for p in people
+            if p.start >= span[1]
+            and (p.start not in speakers or (by_trigger and not text[span[1] : p.start].strip()))
+        ]  # fmt: skip
         args = None if parses is None else parses.arguments(*span)
         actors = [] if args is None else _parsed(args.actor, people, before, context)
         actors = [p for p in actors if p.start not in speakers]

@@ -326,7 +326,41 @@ def find_mentions(
             add(Mention(kind, span, start, end, normalized, "spacy"))
     mentions.sort(key=lambda m: m.start)
     mentions = _merge_split_people(text, mentions)
-    return _resolve_short_names(text, mentions, taken)
+    return _shared_surnames(text, _resolve_short_names(text, mentions, taken))
+
+
+def _shared_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "Siamak and Kourosh Mahmoudi": a bare given name joined by "and" to a full name
+    shares its surname."""
+    latin_given, _ = given_names()
+    taken = [(m.start, m.end) for m in mentions]
+    added = []
+    for mention in mentions:
+        words = mention.text.split()
+        if mention.type is not MentionType.PERSON or len(words) < 2:
+            continue
+        before = re.search(
+            r"(?<![\w'’-])([A-Z][a-z]+)\s+and\s+$", text[max(0, mention.start - 30) : mention.start]
+        )
+        if before is None or name_key(before.group(1)) not in latin_given:
+            continue
+        start = mention.start - len(before.group(0))
+        end = start + len(before.group(1))
+        if _overlaps(start, end, taken):
+            continue
+        full = f"{before.group(1)} {words[-1]}"
+        added.append(
+            Mention(
+                MentionType.PERSON,
+                before.group(1),
+                start,
+                end,
+                normalize_person(full),
+                "pattern",
+                full_name=full,
+            )
+        )
+    return sorted(mentions + added, key=lambda m: m.start)
 
 
 def _merge_split_people(text: str, mentions: list[Mention]) -> list[Mention]:

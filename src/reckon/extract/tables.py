@@ -64,7 +64,7 @@ class Column(Enum):
 
 _HEADERS: list[tuple[Column, re.Pattern[str]]] = [
     (Column.RELATIVE, re.compile(r"\b(?:father|mother|parent)|نام\s*(?:پدر|مادر)|^پدر$", re.I)),
-    (Column.NAME, re.compile(r"\bname\b|\bvictim\b|\bperson\b|^نام|نام\s+و\s+نام|اسم", re.I)),
+    (Column.NAME, re.compile(r"\bname\b|\bvictim\b|\bperson\b|\bprisoner\b|\bdetainee\b|^نام|نام\s+و\s+نام|اسم|زندانی", re.I)),
     (Column.FATE, re.compile(r"\bfate\b|\bstatus\b|\boutcome\b|\bwhat\s+happened|سرنوشت|وضعیت", re.I)),
     (Column.NOTES, re.compile(r"\bnotes?\b|\bremarks?\b|\bdetails?\b|\bcomments?\b|\bdescription|توضیح|شرح|ملاحظات", re.I)),
     (Column.DATE, re.compile(r"\bdate\b|\bwhen\b|\byear\b|\bday\b|تاریخ|سال|زمان", re.I)),
@@ -205,7 +205,11 @@ def _roles(table: Table, mentions: list[Mention]) -> list[Column]:
     for column in range(width):
         if Column.NAME not in roles and share(column, MentionType.PERSON) >= 0.5:
             roles[column] = Column.NAME
-        elif share(column, MentionType.DATE) >= 0.5 and Column.DATE not in roles:
+        elif (
+            share(column, MentionType.DATE) >= 0.5
+            and Column.DATE not in roles
+            and not _long_text(table, column)
+        ):
             roles[column] = Column.DATE
         elif share(column, MentionType.PLACE) >= 0.5 or (
             share(column, MentionType.PLACE) > 0 and _short_words(table, column)
@@ -220,6 +224,12 @@ def _roles(table: Table, mentions: list[Mention]) -> list[Column]:
         elif column > 0:
             roles[column] = Column.NOTES
     return roles
+
+
+def _long_text(table: Table, column: int) -> bool:
+    """Whether a column holds sentences ("hanged on 6 August 1988"), i.e. notes."""
+    cells = [cells[column].text for _, _, cells in table.rows if column < len(cells)]
+    return bool(cells) and sum(len(c.split()) for c in cells) / len(cells) > 3
 
 
 def _short_words(table: Table, column: int) -> bool:
