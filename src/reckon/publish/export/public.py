@@ -32,6 +32,7 @@ from reckon.publish.views import ClaimView, SourceView
 from reckon.publish.visibility import PublicItem, PublicRegister, public_fields, what_is_public
 
 FORMAT = "reckon public register 1"
+CONFIDENTIAL_LIST = "a confidential source"
 
 
 @dataclass
@@ -81,6 +82,30 @@ def _claim_row(
     return row, claim.source
 
 
+def _confidential_lists(ctx: ReadContext) -> set[str]:
+    """Names of the lists whose preserved source is confidential: a list's name is typed by
+    whoever imported it and may say where it came from, so it is cited only as such."""
+    from sqlalchemy import select
+
+    from reckon.store.schema import sources, victim_lists
+
+    rows = ctx.conn.execute(
+        select(victim_lists.c.name)
+        .join(sources, sources.c.id == victim_lists.c.source_id)
+        .where(sources.c.confidential.is_(True))
+    ).scalars()
+    return {str(r) for r in rows}
+
+
+def _cite_lists(names: list[Any], secret: set[str]) -> list[str]:
+    cited: list[str] = []
+    for name in names:
+        shown = CONFIDENTIAL_LIST if str(name) in secret else str(name)
+        if shown not in cited:
+            cited.append(shown)
+    return cited
+
+
 def _according_to(claims: Sequence[ClaimView], cited: dict[str, SourceView]) -> list[str]:
     """The titles of the sources ``claims`` come from, each cited in sources.csv."""
     titles: list[str] = []
@@ -102,11 +127,14 @@ def collect(
 
     persons = register.items.get(ItemType.PERSON, {})
     views = have.persons(ctx, sorted(persons)) if have.persons and persons else {}
+    secret = _confidential_lists(ctx) if persons else set()
     if persons and have.persons is None:
         missing.append("persons (the linkage module is not installed: ids only)")
     for ref, item in persons.items():
         view = views.get(ref)
         shown = public_fields(view.fields, register.disclosed.get(ref, ())) if view else {}
+        if isinstance(shown.get("lists"), list):
+            shown["lists"] = _cite_lists(shown["lists"], secret)
         disclosed = {k: v for k, v in shown.items() if k not in PERSON_FIELDS}
         rows["persons"].append(
             {
