@@ -124,6 +124,27 @@ NEVER_PUBLIC: Final = frozenset(
 DISCLOSABLE_FIELDS: Final = PRIVATE_FIELDS - NEVER_PUBLIC
 
 
+# Claims whose kind states a private field of their subject (a document saying which party
+# someone belonged to): shown only where the family chose to show that field.
+PRIVATE_CLAIM_KINDS: Final[Mapping[str, str]] = MappingProxyType({"affiliation": "affiliation"})
+
+
+def claim_kind_shown(kind: str, disclosed: Iterable[str] = ()) -> bool:
+    """Whether a published claim of ``kind`` may be shown, given its subject's disclosed fields."""
+    private = PRIVATE_CLAIM_KINDS.get(kind)
+    return private is None or field_is_public(private, disclosed)
+
+
+def disclosed_for(conn: Connection, person_ref: str | None) -> frozenset[str]:
+    """The fields disclosed for any reference of the person ``person_ref`` names."""
+    if not person_ref:
+        return frozenset()
+    from reckon.publish.equivalence import same_person
+
+    found = disclosed_fields(conn, same_person(conn, [person_ref]))
+    return frozenset(f for fields in found.values() for f in fields)
+
+
 def field_is_public(name: str, disclosed: Iterable[str] = ()) -> bool:
     """Whether a person's field ``name`` may be shown (``disclosed``: the family's choices)."""
     if FIELD_VISIBILITY.get(name) is _PUBLIC:

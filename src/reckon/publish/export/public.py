@@ -29,7 +29,14 @@ from reckon.publish.readers import ReadContext, Readers, readers
 from reckon.publish.readers.estimates import estimate_row
 from reckon.publish.redact import redacted_quotes
 from reckon.publish.views import ClaimView, SourceView
-from reckon.publish.visibility import PublicItem, PublicRegister, public_fields, what_is_public
+from reckon.publish.visibility import (
+    PublicItem,
+    PublicRegister,
+    claim_kind_shown,
+    disclosed_for,
+    public_fields,
+    what_is_public,
+)
 
 FORMAT = "reckon public register 1"
 CONFIDENTIAL_LIST = "a confidential source"
@@ -157,6 +164,8 @@ def collect(
         if claim is None:
             rows["claims"].append({"claim_id": claim_id, **_pub(item)})
             continue
+        if not claim_kind_shown(claim.kind, disclosed_for(ctx.conn, claim.subject_ref)):
+            continue  # a private field of the person (affiliation), unless the family chose
         row, source = _claim_row(claim, register, item)
         row["quote"] = quotes.get(claim_id, claim.quote)
         rows["claims"].append(row)

@@ -43,7 +43,13 @@ from reckon.publish.public.gazetteer import PlaceRef, place_ref
 from reckon.publish.readers import ReadContext, readers
 from reckon.publish.redact import redacted_quotes
 from reckon.publish.views import ClaimView, DateView, EventView, PersonView
-from reckon.publish.visibility import disclosed_fields, public_fields, public_ids, public_persons
+from reckon.publish.visibility import (
+    claim_kind_shown,
+    disclosed_fields,
+    public_fields,
+    public_ids,
+    public_persons,
+)
 from reckon.roles import Role
 from reckon.store.schema import person_withholds, sources
 from reckon.store.users import User
@@ -310,9 +316,12 @@ def _claim_facts(
     facts = []
     shown = have.claims(ctx, sorted(wanted - carried))
     quotes = redacted_quotes(ctx.conn, {k: c.quote for k, c in shown.items()})
+    disclosed = frozenset(f for fs in disclosed_fields(ctx.conn, refs).values() for f in fs)
     for claim in shown.values():
         if claim.status != "accepted" or claim.source.confidential:
             continue
+        if not claim_kind_shown(claim.kind, disclosed):
+            continue  # a private field of the person (affiliation), unless the family chose
         victim = claim.subject_ref in refs
         if not victim and not allegations.get(claim.perpetrator_ref or "", set()):
             continue  # named as a perpetrator here, but no involvement of theirs is published
