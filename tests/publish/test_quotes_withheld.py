@@ -17,13 +17,19 @@ from reckon.claims.coding import decide, propose_from_source
 from reckon.errors import ConflictError
 from reckon.evidence import Locker
 from reckon.evidence.sources import SourceFacts, add_bytes
-from reckon.publish import records
+from reckon.publish import records, visibility
 from reckon.publish.erasure import PersonVault
 from reckon.publish.redact import WITHHELD_NAME, redact
 from reckon.publish.withhold import withhold
 from reckon.roles import Role
 from reckon.store import users
-from reckon.store.schema import claims, named_persons
+from reckon.store.schema import (
+    claims,
+    event_claims,
+    involvement_claims,
+    involvements,
+    named_persons,
+)
 from reckon.workspace import Workspace, init_workspace
 
 from .test_public_outputs import _export, _web
@@ -137,3 +143,48 @@ def test_a_claim_edited_after_its_publication_is_hidden_until_published_again(
         admin = users.acting_user(conn, "tester")
         with pytest.raises(ConflictError, match="withheld"):
             records.publish(conn, admin, "claim", str(claim_id))
+
+
+def test_an_event_resting_on_a_claim_edited_after_its_publication_is_hidden(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """Events are rebuilt from claims when one is edited (ids may be reused): an event or
+    involvement published before the edit leaves the register until published again."""
+    refs = _published_claims(ws)
+    kourosh = refs["Tahmasbi"]
+    with ws.engine.begin() as conn:
+        admin = users.acting_user(conn, "tester")
+        [(event_id, inv_id)] = conn.execute(
+            select(involvements.c.event_id, involvements.c.id).where(
+                involvements.c.person_id == int(kourosh[1:])
+            )
+        ).all()
+        records.publish(conn, admin, "event", str(event_id))
+        records.publish(conn, admin, "involvement", str(inv_id))
+        claim_id = conn.execute(
+            select(claims.c.id).where(claims.c.victim_id == int(kourosh[1:]))
+        ).scalar_one()
+    with _web(ws) as client:
+        assert "event:" in str(client.get(f"/api/persons/{kourosh}").json()["facts"])
+    base = ws.settings
+    ws.settings = base.with_overrides(user="coder")
+    try:
+        decide(ws, claim_id, "edit", changes={"date": "1 September 1988"}, reason="misread")
+        decide(ws, claim_id, "accept")
+    finally:
+        ws.settings = base
+    with ws.engine.connect() as conn:
+        # SQLite reuses the rebuilt event's id; PostgreSQL gives it a new one
+        register = visibility.what_is_public(conn)
+        rebuilt = select(event_claims.c.event_id).where(event_claims.c.claim_id == claim_id)
+        assert not {str(e) for e in conn.execute(rebuilt).scalars()} & register.ids("event")
+        supported = select(involvement_claims.c.involvement_id).where(
+            involvement_claims.c.claim_id == claim_id
+        )
+        assert not {str(i) for i in conn.execute(supported).scalars()} & register.ids("involvement")
+    with _web(ws) as client:
+        assert "1988-09-01" not in client.get(f"/api/persons/{kourosh}").text
+        assert "1988-09-01" not in client.get("/api/places/evin-prison").text
+    exported = _export(ws, tmp_path / "out")
+    assert "1988-09-01" not in exported["events.csv"]
+    assert "1988-09-01" not in exported["involvements.csv"]

@@ -31,12 +31,14 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any, Final
 
-from sqlalchemy import Connection, String, cast, exists, func, or_, select, true
+from sqlalchemy import Connection, String, and_, cast, exists, func, or_, select, true
 
 from reckon.publish.items import ItemType
 from reckon.store.schema import (
     claim_decisions,
+    event_claims,
     field_disclosures,
+    involvement_claims,
     publication_persons,
     publications,
 )
@@ -196,19 +198,33 @@ def _not_withheld(withheld: set[str]) -> Any:
 
 def not_edited_since() -> Any:
     """SQL: the publication is not of a claim that a coder edited after it was published
-    (or last corrected). An edit may name another victim or an alleged perpetrator that no
-    editor reviewed for publication, or a withheld person the publication does not list:
-    the claim is hidden until an editor publishes it again."""
-    return or_(
-        publications.c.item_type != ItemType.CLAIM.value,
-        ~exists(
-            select(claim_decisions.c.id).where(
-                cast(claim_decisions.c.claim_id, String) == publications.c.item_id,
-                claim_decisions.c.action == "edit",
-                claim_decisions.c.at
-                > func.coalesce(publications.c.changed_at, publications.c.published_at),
-            )
-        ),
+    (or last corrected), nor of an event or involvement resting on such a claim. An edit
+    may name another victim or an alleged perpetrator that no editor reviewed for
+    publication, or a withheld person the publication does not list, or change a date or
+    place (and events are rebuilt from claims, their ids reused): the item is hidden until
+    an editor publishes it again."""
+    since = func.coalesce(publications.c.changed_at, publications.c.published_at)
+    edited = and_(claim_decisions.c.action == "edit", claim_decisions.c.at > since)
+    claim_edited = exists(
+        select(claim_decisions.c.id).where(
+            cast(claim_decisions.c.claim_id, String) == publications.c.item_id, edited
+        )
+    )
+    event_edited = exists(
+        select(claim_decisions.c.id)
+        .join(event_claims, event_claims.c.claim_id == claim_decisions.c.claim_id)
+        .where(cast(event_claims.c.event_id, String) == publications.c.item_id, edited)
+    )
+    involvement_edited = exists(
+        select(claim_decisions.c.id)
+        .join(involvement_claims, involvement_claims.c.claim_id == claim_decisions.c.claim_id)
+        .where(cast(involvement_claims.c.involvement_id, String) == publications.c.item_id, edited)
+    )
+    kind = publications.c.item_type
+    return and_(
+        or_(kind != ItemType.CLAIM.value, ~claim_edited),
+        or_(kind != ItemType.EVENT.value, ~event_edited),
+        or_(kind != ItemType.INVOLVEMENT.value, ~involvement_edited),
     )
 
 
