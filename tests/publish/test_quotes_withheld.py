@@ -188,3 +188,46 @@ def test_an_event_resting_on_a_claim_edited_after_its_publication_is_hidden(
     exported = _export(ws, tmp_path / "out")
     assert "1988-09-01" not in exported["events.csv"]
     assert "1988-09-01" not in exported["involvements.csv"]
+
+
+def test_a_new_event_under_a_freed_id_is_not_published_by_an_old_publication(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """A published event whose claim is rejected is deleted; SQLite gives the next new event
+    (another victim, never reviewed) the same id, which must not inherit the publication."""
+
+    def code(text: str, name: str) -> list[int]:
+        found = add_bytes(Locker.open(ws), text.encode(), name, SourceFacts(title=name))
+        assert found.source_id is not None
+        base = ws.settings
+        ws.settings = base.with_overrides(user="coder")
+        try:
+            ids = propose_from_source(ws, found.source_id).new_claims
+            for claim_id in ids:
+                decide(ws, claim_id, "accept")
+        finally:
+            ws.settings = base
+        return list(ids)
+
+    [first] = code("Shahrzad Varjavand was executed at Evin Prison on 10 August 1988.\n", "a.txt")
+    with ws.engine.begin() as conn:
+        admin = users.acting_user(conn, "tester")
+        [(event_id, inv_id)] = conn.execute(select(involvements.c.event_id, involvements.c.id))
+        records.publish(conn, admin, "event", str(event_id))
+        records.publish(conn, admin, "involvement", str(inv_id))
+    base = ws.settings
+    ws.settings = base.with_overrides(user="coder")
+    try:
+        decide(ws, first, "reject", reason="not what the report says")
+    finally:
+        ws.settings = base
+    code("Kourosh Tahmasbi was executed at Evin Prison on 12 August 1988.\n", "b.txt")
+    with ws.engine.connect() as conn:
+        register = visibility.what_is_public(conn)
+        current = {str(e) for e in conn.execute(select(involvements.c.event_id)).scalars()}
+        assert not current & register.ids("event")
+        named = {str(i) for i in conn.execute(select(involvements.c.id)).scalars()}
+        assert not named & register.ids("involvement")
+    with _web(ws) as client:
+        assert client.get("/api/places/evin-prison").status_code == 404
+    assert "Tahmasbi" not in "\n".join(_export(ws, tmp_path / "out").values())

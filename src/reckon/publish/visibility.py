@@ -31,14 +31,27 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any, Final
 
-from sqlalchemy import Connection, String, and_, cast, exists, func, or_, select, true
+from sqlalchemy import (
+    Connection,
+    String,
+    and_,
+    cast,
+    exists,
+    func,
+    literal,
+    or_,
+    select,
+    true,
+)
 
 from reckon.publish.items import ItemType
 from reckon.store.schema import (
     claim_decisions,
     event_claims,
+    events,
     field_disclosures,
     involvement_claims,
+    involvements,
     publication_persons,
     publications,
 )
@@ -221,10 +234,35 @@ def not_edited_since() -> Any:
         .where(cast(involvement_claims.c.involvement_id, String) == publications.c.item_id, edited)
     )
     kind = publications.c.item_type
+    # Events and involvements are deleted when no accepted claim supports them, and SQLite
+    # gives the next new row the freed id: a publication holds only for the row that
+    # existed when it was made (its event created before it, the involvement naming the
+    # person the publication lists), never for a new event or person under an old id.
+    published = publications.c.published_at
+    event_then = exists(
+        select(events.c.id).where(
+            cast(events.c.id, String) == publications.c.item_id, events.c.created_at <= published
+        )
+    )
+    named = literal("N", String) + cast(involvements.c.person_id, String)
+    involvement_then = exists(
+        select(involvements.c.id)
+        .join(events, events.c.id == involvements.c.event_id)
+        .where(
+            cast(involvements.c.id, String) == publications.c.item_id,
+            events.c.created_at <= published,
+            exists(
+                select(publication_persons.c.person_ref).where(
+                    publication_persons.c.publication_id == publications.c.id,
+                    publication_persons.c.person_ref == named,
+                )
+            ),
+        )
+    )
     return and_(
         or_(kind != ItemType.CLAIM.value, ~claim_edited),
-        or_(kind != ItemType.EVENT.value, ~event_edited),
-        or_(kind != ItemType.INVOLVEMENT.value, ~involvement_edited),
+        or_(kind != ItemType.EVENT.value, and_(~event_edited, event_then)),
+        or_(kind != ItemType.INVOLVEMENT.value, and_(~involvement_edited, involvement_then)),
     )
 
 
