@@ -73,3 +73,19 @@ def link_run(conn: Connection, actor: User, pairs: list[tuple[int, int, float]])
             ],
         )
     return recluster(conn)
+
+
+def same_person_in_two_lists(
+    conn: Connection,
+    actor: User,
+    folder: Path,
+    first: list[tuple[str, ...]],
+    second: tuple[str, ...],
+) -> Clusters:
+    """List a holds ``first``; list b holds ``second``, a's first person in another spelling.
+
+    The two are linked as one person, P1 (record 1 and the record after a's rows).
+    """
+    import_rows(conn, actor, folder, "a", first)
+    import_rows(conn, actor, folder, "b", [second])
+    return link_run(conn, actor, [(1, len(first) + 1, 0.97)])

@@ -26,7 +26,7 @@ from reckon.store.engine import make_engine
 from reckon.store.schema import metadata, person_records
 from reckon.workspace import Workspace, init_workspace
 
-from .linked import import_rows, link_run
+from .linked import same_person_in_two_lists
 
 SECRET = "Shahrzad Varjavand-Fictional"
 SECRET_FATHER = "Bahman-Fictional-Father"
@@ -48,18 +48,16 @@ def _lists(ws: Workspace, folder: Path) -> None:
     """Two lists; record 1 (list a) and record 3 (list b) are the same woman, linked as P1."""
     with ws.engine.begin() as conn:
         actor = users.acting_user(conn, "tester")
-        import_rows(
+        same_person_in_two_lists(
             conn,
             actor,
             folder,
-            "a",
             [
                 ("1", SECRET, SECRET_FATHER, "1961", "Evin", "1988-08-10", AFFILIATION),
                 ("2", OTHER, "Jamshid", "1958", "Evin", "1988-08-12", ""),
             ],
+            ("7", SECRET_SPELLING, "", "1961", "Evin", ""),
         )
-        import_rows(conn, actor, folder, "b", [("7", SECRET_SPELLING, "", "1961", "Evin", "")])
-        link_run(conn, actor, [(1, 3, 0.97)])
 
 
 def _everything(conn: Connection) -> str:

@@ -8,18 +8,14 @@ rules use it through `reckon.publish.equivalence`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from reckon.claims.identity import link_person, unlink_person
 from reckon.publish import visibility
 from reckon.publish.erasure import PersonVault
 from reckon.publish.withhold import lift_withhold, withhold
-from reckon.roles import Role
 from reckon.store import users
-from reckon.workspace import Workspace, init_workspace
+from reckon.workspace import Workspace
 
 from .test_public_outputs import (
     NAME,
@@ -30,18 +26,6 @@ from .test_public_outputs import (
     _web,
     _web_shows,
 )
-
-
-@pytest.fixture
-def ws(tmp_path: Path, store_env: dict[str, str]) -> Iterator[Workspace]:
-    workspace = init_workspace(tmp_path / "ws", "tester", store_env)
-    with workspace.engine.begin() as conn:
-        admin = users.acting_user(conn, "tester")
-        users.add_user(conn, "coder", Role.EDITOR, actor=admin)
-    try:
-        yield workspace
-    finally:
-        workspace.close()
 
 
 def _claims_public(ws: Workspace) -> dict[str, set[str]]:

@@ -17,7 +17,6 @@ from reckon.store.schema import claims
 from reckon.workspace import Workspace
 
 from .test_public_outputs import _export, _web
-from .test_quotes_withheld import ws as ws  # the fixture
 
 TEXT = (
     "Shahrzad Varjavand was a member of the National Freedom Front. "

@@ -8,10 +8,8 @@ clusters merge and split: withholds and publications follow the records.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
@@ -25,14 +23,13 @@ from reckon.publish.erasure import PersonVault
 from reckon.publish.export.public import export_public
 from reckon.publish.readers import ReadContext
 from reckon.publish.withhold import withhold
-from reckon.roles import Role
 from reckon.search.sync import reindex
 from reckon.store import users
 from reckon.store.schema import claims, events, involvements
 from reckon.web import create_app
-from reckon.workspace import Workspace, init_workspace
+from reckon.workspace import Workspace
 
-from .linked import import_rows, link_run
+from .linked import same_person_in_two_lists
 
 NAME = "Shahrzad Varjavand"
 SPELLING = "Shahrzad Varjavandi"
@@ -40,34 +37,20 @@ OTHER = "Kourosh Tahmasbi"
 ACCOUNT = f"{NAME} was executed at Evin Prison on 10 August 1988.\n"
 
 
-@pytest.fixture
-def ws(tmp_path: Path, store_env: dict[str, str]) -> Iterator[Workspace]:
-    workspace = init_workspace(tmp_path / "ws", "tester", store_env)
-    with workspace.engine.begin() as conn:
-        admin = users.acting_user(conn, "tester")
-        users.add_user(conn, "coder", Role.EDITOR, actor=admin)
-    try:
-        yield workspace
-    finally:
-        workspace.close()
-
-
 def _lists(ws: Workspace, folder: Path) -> None:
     """Records 1 and 3 (two lists) are the same woman, P1; record 2 is P2."""
     with ws.engine.begin() as conn:
         actor = users.acting_user(conn, "tester")
-        import_rows(
+        same_person_in_two_lists(
             conn,
             actor,
             folder,
-            "a",
             [
                 ("1", NAME, "", "1961", "Evin", "1988-08-10"),
                 ("2", OTHER, "", "1958", "Evin", "1988-08-12"),
             ],
+            ("7", SPELLING, "", "1961", "Evin", ""),
         )
-        import_rows(conn, actor, folder, "b", [("7", SPELLING, "", "1961", "Evin", "")])
-        link_run(conn, actor, [(1, 3, 0.97)])
         reindex(conn)
 
 

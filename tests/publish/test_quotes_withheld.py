@@ -7,7 +7,6 @@ on A's person page, in the API and in the public export.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,7 +20,6 @@ from reckon.publish import records, visibility
 from reckon.publish.erasure import PersonVault
 from reckon.publish.redact import WITHHELD_NAME, redact
 from reckon.publish.withhold import withhold
-from reckon.roles import Role
 from reckon.store import users
 from reckon.store.schema import (
     claims,
@@ -30,23 +28,11 @@ from reckon.store.schema import (
     involvements,
     named_persons,
 )
-from reckon.workspace import Workspace, init_workspace
+from reckon.workspace import Workspace
 
 from .test_public_outputs import _export, _web
 
 TEXT = "Shahrzad Varjavand and Kourosh Tahmasbi were executed at Evin Prison on 10 August 1988.\n"
-
-
-@pytest.fixture
-def ws(tmp_path: Path, store_env: dict[str, str]) -> Iterator[Workspace]:
-    workspace = init_workspace(tmp_path / "ws", "tester", store_env)
-    with workspace.engine.begin() as conn:
-        admin = users.acting_user(conn, "tester")
-        users.add_user(conn, "coder", Role.EDITOR, actor=admin)
-    try:
-        yield workspace
-    finally:
-        workspace.close()
 
 
 def _published_claims(ws: Workspace) -> dict[str, str]:

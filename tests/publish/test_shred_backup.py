@@ -14,7 +14,6 @@ page, API answer or export.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +33,6 @@ from reckon.evidence.sources import SourceFacts, add_bytes
 from reckon.evidence.verify import verify
 from reckon.publish import records
 from reckon.publish.erasure import PersonVault
-from reckon.roles import Role
 from reckon.search.sync import reindex
 from reckon.store import migrate, users
 from reckon.store.engine import is_sqlite
@@ -50,7 +48,7 @@ from reckon.store.schema import (
 )
 from reckon.workspace import Workspace, init_workspace
 
-from .linked import import_rows, link_run
+from .linked import same_person_in_two_lists
 from .test_public_outputs import _export, _web
 
 LIST_NAME = "Shirin Varjavand-Fictional"
@@ -72,34 +70,20 @@ LIST_SECRETS = (LIST_NAME, LIST_NAME_FA, FATHER, AFFILIATION)
 NAMED_SECRETS = (NAMED, NAMED_FA)
 
 
-@pytest.fixture
-def ws(tmp_path: Path, store_env: dict[str, str]) -> Iterator[Workspace]:
-    workspace = init_workspace(tmp_path / "ws", "tester", store_env)  # no passphrase
-    with workspace.engine.begin() as conn:
-        admin = users.acting_user(conn, "tester")
-        users.add_user(conn, "coder", Role.EDITOR, actor=admin)
-    try:
-        yield workspace
-    finally:
-        workspace.close()
-
-
 def _build(ws: Workspace, folder: Path) -> str:
     """Lists, documents, claims, events; everything published. Returns the named person's ref."""
     with ws.engine.begin() as conn:
         actor = users.acting_user(conn, "tester")
-        import_rows(
+        same_person_in_two_lists(
             conn,
             actor,
             folder,
-            "a",
             [
                 ("1", LIST_NAME, FATHER, "1961", "Evin", "1988-08-10", AFFILIATION),
                 ("2", OTHER, "Jamshid", "1958", "Evin", "1988-08-12", ""),
             ],
+            ("7", LIST_NAME_FA, "", "1961", "Evin", ""),
         )
-        import_rows(conn, actor, folder, "b", [("7", LIST_NAME_FA, "", "1961", "Evin", "")])
-        link_run(conn, actor, [(1, 3, 0.97)])
     locker = Locker.open(ws)
     sources = []
     for text, name in ((ACCOUNT, "account.txt"), (ACCOUNT_FA, "account-fa.txt")):

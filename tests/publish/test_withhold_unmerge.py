@@ -17,7 +17,6 @@ from reckon.store import users
 from reckon.workspace import Workspace
 
 from .test_public_outputs import SPELLING, _export, _lists, _publish_persons, _web, _web_shows
-from .test_public_outputs import ws as ws
 
 
 def test_records_split_off_a_withheld_person_stay_withheld(ws: Workspace, tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import Connection, select, update
-from tests.publish.linked import import_rows, link_run
+from tests.publish.linked import same_person_in_two_lists
 from typer.testing import CliRunner
 
 from reckon.cli import app
@@ -77,15 +77,13 @@ def ws(tmp_path: Path, store_env: dict[str, str]) -> Iterator[Workspace]:
 def _lists(ws: Workspace, folder: Path) -> None:
     with ws.engine.begin() as conn:
         actor = users.acting_user(conn, "tester")
-        import_rows(
+        same_person_in_two_lists(
             conn,
             actor,
             folder,
-            "a",
             [("1", PERSIAN, "", "1961", "Evin", ""), ("2", OTHER, "", "1958", "Evin", "")],
+            ("7", LATIN, "", "1961", "Evin", ""),
         )
-        import_rows(conn, actor, folder, "b", [("7", LATIN, "", "1961", "Evin", "")])
-        link_run(conn, actor, [(1, 3, 0.97)])
         assert reindex(conn) == 3
 
 

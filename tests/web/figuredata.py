@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import csv
 
-from reckon.claims.figures import PublishedFigure, record_figure
+from reckon.claims.figures import record_figure
 from reckon.demo.run import data_dir
+from reckon.demo.stage_claims import published_figure
 from reckon.publish.records import publish
 from reckon.store import users
 from reckon.workspace import Workspace
 
 from .claimdata import add_source
-
-
-def _int(value: str) -> int | None:
-    return int(value) if value.strip() else None
 
 
 def record_figures(workspace: Workspace, *, published: set[str]) -> dict[str, list[int]]:
@@ -32,12 +29,7 @@ def record_figures(workspace: Workspace, *, published: set[str]) -> dict[str, li
         with workspace.engine.begin() as conn:
             admin = users.acting_user(conn, "tester")
             for r in mine:
-                figure = PublishedFigure(
-                    who=who, measure=r["kind"], text=r["figure_text"], low=_int(r["low"]),
-                    high=_int(r["high"]), year=r["year"] or None,
-                    where_reported=r["where_reported"] or None,
-                )  # fmt: skip
-                claim = record_figure(conn, admin, source, figure)
+                claim = record_figure(conn, admin, source, published_figure(r))
                 ids.setdefault(who, []).append(claim)
                 if who in published:
                     publish(conn, admin, "claim", str(claim))

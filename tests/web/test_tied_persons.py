@@ -27,7 +27,7 @@ from reckon.store import users
 from reckon.web import create_app
 from reckon.workspace import Workspace, init_workspace
 
-from ..publish.linked import import_rows, link_run
+from ..publish.linked import same_person_in_two_lists
 
 NAME = "Shahrzad Varjavand"
 SPELLING = "Shahrzad Varjavandi"
@@ -51,18 +51,16 @@ def _register(ws: Workspace, folder: Path, named: list[str]) -> list[str]:
     """
     with ws.engine.begin() as conn:
         admin = users.acting_user(conn, "tester")
-        import_rows(
+        same_person_in_two_lists(
             conn,
             admin,
             folder,
-            "a",
             [
                 ("1", NAME, "", "1961", "Evin", "1988-08-10"),
                 ("2", OTHER, "", "1958", "Evin", "1988-08-12"),
             ],
+            ("7", SPELLING, "", "1961", "Evin", ""),
         )
-        import_rows(conn, admin, folder, "b", [("7", SPELLING, "", "1961", "Evin", "")])
-        link_run(conn, admin, [(1, 3, 0.97)])
         refs = [
             f"N{ensure_person(conn, Locker.open(ws), admin, n, protected=False)}" for n in named
         ]

@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from reckon.claims.coding import decide, propose_from_source
@@ -83,6 +84,15 @@ def _int(value: str) -> int | None:
     return int(value) if value.strip() else None
 
 
+def published_figure(row: Mapping[str, str]) -> PublishedFigure:
+    """A row of the demo's ``published_estimates.csv`` as the figure its author published."""
+    return PublishedFigure(
+        who=row["who"], measure=row["kind"], text=row["figure_text"], low=_int(row["low"]),
+        high=_int(row["high"]), year=row["year"] or None,
+        where_reported=row["where_reported"] or None,
+    )  # fmt: skip
+
+
 def record_published_figures(ctx: DemoContext) -> tuple[int, int, str | None]:
     """Record the real organisations' published figures as their claims, each graded.
 
@@ -131,11 +141,7 @@ def record_published_figures(ctx: DemoContext) -> tuple[int, int, str | None]:
             with workspace.engine.begin() as conn:
                 user = acting_user(conn, CODER)
                 for r in items:
-                    figure = PublishedFigure(
-                        who=who, measure=r["kind"], text=r["figure_text"], low=_int(r["low"]),
-                        high=_int(r["high"]), year=r["year"] or None,
-                        where_reported=r["where_reported"] or None,
-                    )  # fmt: skip
+                    figure = published_figure(r)
                     record_figure(
                         conn, user, added.source_id, figure,
                         credibility=int(r["credibility"] or 6),

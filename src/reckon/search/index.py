@@ -36,7 +36,7 @@ class IndexEntry:
     name: str
 
 
-def _chunks(items: Iterable[_T], size: int = _IN_CHUNK) -> Iterator[list[_T]]:
+def chunks(items: Iterable[_T], size: int = _IN_CHUNK) -> Iterator[list[_T]]:
     it = iter(items)
     while chunk := list(islice(it, size)):
         yield chunk
@@ -90,7 +90,7 @@ def scrub(conn: Connection, subjects: list[str]) -> int:
     """Drop the entries filed from any of ``subjects`` (records ``R<id>``, named persons
     ``N<id>``): by `reckon shred` in its transaction, and before records are filed again."""
     ids: list[int] = []
-    for chunk in _chunks(sorted(set(subjects))):
+    for chunk in chunks(sorted(set(subjects))):
         ids += conn.execute(
             select(search_entries.c.id).where(search_entries.c.record_ref.in_(chunk))
         ).scalars()
@@ -100,7 +100,7 @@ def scrub(conn: Connection, subjects: list[str]) -> int:
 def _drop(conn: Connection, ids: list[int]) -> int:
     touched: set[bytes] = set()
     with _secure_delete(conn):
-        for numbers in _chunks(ids):
+        for numbers in chunks(ids):
             touched.update(
                 conn.execute(
                     select(search_keys.c.key).where(search_keys.c.entry_id.in_(numbers))
@@ -141,7 +141,7 @@ def opened(conn: Connection, ids: list[int]) -> dict[int, tuple[str, str, str]]:
     if key is None or not ids:
         return {}
     out = {}
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         rows = conn.execute(
             select(search_entries.c.id, search_entries.c.person_ref, search_entries.c.sealed).where(
                 search_entries.c.id.in_(chunk)
@@ -170,7 +170,7 @@ def _recount(conn: Connection, keys: set[bytes]) -> None:
         counts = select(search_keys.c.key, func.count()).group_by(search_keys.c.key)
         conn.execute(insert(search_key_counts).from_select(["key", "n"], counts))
         return
-    for chunk in _chunks(sorted(keys)):
+    for chunk in chunks(sorted(keys)):
         conn.execute(delete(search_key_counts).where(search_key_counts.c.key.in_(chunk)))
         counts = (
             select(search_keys.c.key, func.count())

@@ -12,13 +12,12 @@ decided here: search asks `reckon.publish.visibility` at query time.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Sequence
-from itertools import islice
 
 from sqlalchemy import Connection, func, inspect, select
 
 from reckon.roles import Permission
 from reckon.search import seal
-from reckon.search.index import IndexEntry, add, clear, scrub
+from reckon.search.index import IndexEntry, add, chunks, clear, scrub
 from reckon.store import audit
 from reckon.store.users import User
 
@@ -35,7 +34,7 @@ def _entries(conn: Connection, record_ids: Sequence[int] | None = None) -> Itera
         person_records.c.surname,
         person_members.c.person_id,
     ).outerjoin(person_members, person_members.c.record_id == person_records.c.id)
-    wanted = [None] if record_ids is None else list(_chunks(sorted(set(record_ids))))
+    wanted = [None] if record_ids is None else list(chunks(sorted(set(record_ids))))
     for chunk in wanted:
         part = query if chunk is None else query.where(person_records.c.id.in_(chunk))
         for row in open_rows(conn, conn.execute(part.order_by(person_records.c.id)).all()):
@@ -43,12 +42,6 @@ def _entries(conn: Connection, record_ids: Sequence[int] | None = None) -> Itera
             if name.strip():
                 person = row.person_id or f"R{row.id}"
                 yield IndexEntry(person_ref=str(person), record_ref=f"R{row.id}", name=name)
-
-
-def _chunks(ids: Sequence[int], size: int = 500) -> Iterator[list[int]]:
-    it = iter(ids)
-    while chunk := list(islice(it, size)):
-        yield chunk
 
 
 def _named(conn: Connection) -> Iterator[IndexEntry]:
