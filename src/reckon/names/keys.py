@@ -41,7 +41,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from reckon.names.script import detect_script, normalize_latin, normalize_persian
+from reckon.names.script import detect_script, normalize
 
 __all__ = ["PERSIAN_CLASSES", "phonetic_key", "phonetic_word", "skeleton", "skeleton_word"]
 
@@ -222,10 +222,9 @@ def skeleton_word(word: str) -> str:
 
 
 def _words(name: str) -> list[str]:
-    script = detect_script(name)
-    if script == "latin":
-        return normalize_latin(name).split()
-    return normalize_persian(name).split() if script != "none" else name.split()
+    # `normalize` as `name_keys` reads names, so that both give one key: a name of
+    # digits alone (۱۲, 12) or of both scripts is folded too, not kept as written.
+    return normalize(name).split()
 
 
 def phonetic_key(name: str) -> str:

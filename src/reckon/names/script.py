@@ -8,6 +8,13 @@ without any break, is reconciled later by the matching keys, which ignore
 spaces). `normalize_latin` lower-cases, strips diacritics and punctuation and
 turns hyphens into spaces. Both are idempotent.
 
+Digits are the same in both: every decimal digit (Persian ۰-۹, Arabic-Indic
+٠-٩, ASCII and any other script's) becomes its ASCII digit, and a run of digits
+is a word of its own (a list number, a year, a scanning error), never part of
+a name's letters. A Persian word with a digit inside (ی۱ح) and its
+transliteration (Y1h) then split alike into letters and number; read as one
+word, the two scripts guessed the vowels around the digit differently.
+
 >>> normalize_persian("علي‌اكبر  كاظمي")
 'علی اکبر کاظمی'
 >>> normalize_latin("  Mohammad-Ali  Hāj-Karīmī ")
@@ -52,12 +59,10 @@ _PERSIAN_FOLD = {
     "٬": " ",
     "،": " ",
 }
-# Digits of both Arabic-script blocks become ASCII digits.
-for _i, _d in enumerate("٠١٢٣٤٥٦٧٨٩"):
-    _PERSIAN_FOLD[_d] = str(_i)
-for _i, _d in enumerate("۰۱۲۳۴۵۶۷۸۹"):
-    _PERSIAN_FOLD[_d] = str(_i)
 _PERSIAN_TABLE = str.maketrans(_PERSIAN_FOLD)
+
+# Where a run of ASCII digits meets anything but a space: a word break goes there.
+_DIGIT_EDGE = re.compile(r"(?<=[0-9])(?=[^0-9\s])|(?<=[^0-9\s])(?=[0-9])")
 
 # Zero-width non-joiner and its look-alikes separate the parts of a compound.
 _BREAKS = str.maketrans({"\u200c": " ", "\u200b": " ", "\u00a0": " ", "-": " ", "_": " "})
@@ -75,6 +80,18 @@ def _is_dropped(ch: str) -> bool:
 
 def _is_arabic_letter(ch: str) -> bool:
     return "\u0600" <= ch <= "\u06ff" or "\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufeff"
+
+
+def _fold_digits(text: str) -> str:
+    """Every decimal digit as its ASCII digit (۱۳۶۷ and ١٣٦٧ are 1367), in either script."""
+    if text.isascii():
+        return text
+    return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in text)
+
+
+def _split_digits(text: str) -> str:
+    """A run of digits as a word of its own (ی1ح → ی 1 ح, Ali2 → Ali 2)."""
+    return _DIGIT_EDGE.sub(" ", text)
 
 
 def detect_script(text: str) -> Script:
@@ -99,10 +116,10 @@ def normalize_persian(text: str) -> str:
     """Fold a name in Arabic script to one Persian spelling, words separated by one space."""
     # NFKC first turns presentation forms (ﻛ, ﷲ) into ordinary letters.
     text = unicodedata.normalize("NFKC", text).translate(_BREAKS)
-    text = text.translate(_PERSIAN_TABLE)
+    text = _fold_digits(text.translate(_PERSIAN_TABLE))
     text = "".join(ch for ch in text if not _is_dropped(ch))
     text = "".join(ch if (ch.isalnum() or ch.isspace()) else " " for ch in text)
-    return _SPACES.sub(" ", text).strip()
+    return _SPACES.sub(" ", _split_digits(text)).strip()
 
 
 def normalize_latin(text: str) -> str:
@@ -111,12 +128,13 @@ def normalize_latin(text: str) -> str:
     Apostrophes (for ayn and hamza: Sa'adi) are dropped, hyphens and other
     punctuation become word breaks.
     """
-    text = _APOSTROPHES.sub("", text)
+    # Persian digits too (Ali ۲ is Ali 2): the Latin punctuation rule would drop them.
+    text = _fold_digits(_APOSTROPHES.sub("", text))
     text = unicodedata.normalize("NFKD", text.translate(_BREAKS))
     text = "".join(ch for ch in text if not _is_dropped(ch))
     text = text.lower().replace("ß", "ss").replace("ı", "i").replace("ø", "o").replace("æ", "ae")
     text = _LATIN_PUNCT.sub(" ", text)
-    return _SPACES.sub(" ", text).strip()
+    return _SPACES.sub(" ", _split_digits(text)).strip()
 
 
 def normalize(text: str) -> str:
