@@ -88,6 +88,8 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         r"\brounded\s+up\b", r"\bpicked\s+up\b", r"\babducted\b", r"\bkidnapped\b",
         rf"\b(?:taken|dragged|led|removed)\s+(?:away\s+)?from\s+(?:{_POSS}|the\s+family(?:['’]s)?)\s+(?:[\w'’-]+\s+)?{_HOME}",
         rf"\b(?:taken|dragged|removed)\s+(?:away\s+)?(?:from\s+[^.;]{{0,40}}?\s+)?by\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}{_FORCES}", rf"\bcame\s+for\s+(?={_OBJ}\b)",
+        # "Three men from the komiteh took me and my brother": the trigger is "took" (group "at").
+        rf"\b{_FORCES}\s+(?:(?:from|of)\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?)?(?P<at>took)\s+(?={_OBJ}\s+and\b)",
         r"\bdetained\s+(?=(?:in|on)\s+\d)", r"\b(?:detained|held)\s+(?=by\s+(?:[\w-]+\s+){0,2}(?:agents|forces|guards|officers|police|men)\b)",
         rf"\bdetained\s+(?=at\s+(?:{_POSS}|the)\s+(?:[\w'’]+\s+)?{_HOME})", rf"\b(?:detained|seized|picked\s+up)\s+(?={_OBJ}\b)",
         rf"\b(?:took|dragged|led)\s+(?:{_OBJ}|{_POSS}\s+[\w-]+)\s+(?:away\s+)?from\s+(?:{_POSS}|the)\s+(?:[\w'’-]+\s+)?{_HOME}",
@@ -110,6 +112,7 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         rf"\b(?:(?:took|drove|brought)\s+{_OBJ}|(?:taken|driven|brought))\s+(?:straight\s+)?to\s+(?=(?:[A-Z][\w'’-]*\s+){{1,3}}(?:Prison|Jail)\b)",
         r"\b(?:was|were|is|had\s+been)\s+(?:still\s+|already\s+)?in\s+(?=(?:[A-Z][\w'’-]*\s+){1,3}(?:Prison|Jail)\b)",
         r"\bshared\s+(?:a|the|\w+)\s+(?:cell|ward|room)\b(?=\s+with\b)",
+        r"\b(?:was|were)\s+(?:also\s+)?in\s+the\s+same\s+(?:ward|cell|prison|section|block|wing|corridor)\b",
         r"\b(?:taken|driven|brought|sent)\s+(?:straight\s+)?to\s+(?:a|the)\s+(?:[\w'’-]+\s+){0,4}?(?:detention\s+cent(?:re|er)|prison|jail)\b",
         r"\bvisit(?:ed|ing)?\s+(?:him|her|them)\s+(?:\w+\s+){0,3}?(?:in|at)\s+(?=(?:[A-Z][\w'’-]*\s+){1,3}(?:Prison|Jail)\b)",
         r"\b(?:was|were)\s+(?:himself\s+|herself\s+|themselves\s+)?(?:one\s+of\s+the|among\s+the)\s+(?:political\s+)?prisoners\b",
@@ -124,12 +127,13 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
     ],
     ClaimKind.TRANSFER: [
         r"\btransferred\b", rf"\b{_POSS}\s+transfer\s+(?:to|from)\b", r"\b(?:was|were)\s+moved\b", r"\bmoved\s+(?:from|to)\b", r"\brelocated\s+to\b", rf"\bmoved\s+{_OBJ}\s+(?:back\s+)?to\b",
-        rf"\bsent\s+{_OBJ}\s+(?:back\s+)?to\s+(?!the\s+gallows|death|(?:the\s+)?firing)",
+        rf"\bsent\s+{_OBJ}\s+(?:back\s+)?to\s+(?!the\s+gallows|death|(?:the\s+)?firing|{_POSS}\s+death)",
+        r"\bbeing\s+(?:sent|moved)\s+to\s+(?!the\s+gallows|death|(?:the\s+)?firing)",
         r"\b(?:was|were)\s+sent\s+to\s+(?!the\s+gallows|death|(?:the\s+)?firing)",
         r"منتقل", r"انتقال\s+(?:داد|یافت)",
     ],
     ClaimKind.TRIAL: [
-        r"\btried\b", r"\bsentenced\b", r"\bconvicted\b", r"\bcondemned\s+to\b",
+        r"\btried\b(?!\s+to\s+(?!death\b)[a-z])", r"\bsentenced\b", r"\bconvicted\b", r"\bcondemned\s+to\b",
         rf"\b(?:taken|brought|appeared|summoned)\s+before\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}?(?:{_COMMISSION}|court|judge|tribunal)",
         rf"\bwhere\s+the\s+{_COMMISSION}\s+sat\b",
         rf"\b(?:summoned|called(?:\s+out)?|questioned|interviewed|interrogated)\s+by\s+the\s+(?:[\w-]+\s+){{0,2}}?{_COMMISSION}", rf"\bcalled\s+(?:to|before)\s+the\s+{_COMMISSION}", r"\bhearing\b",
@@ -158,6 +162,7 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
     ],
     ClaimKind.RELEASE: [
         r"\breleased\b", rf"\b{_POSS}\s+release\b", r"\bfreed\b", r"\bset\s+free\b", r"\bsurvived\b", r"\bwalked\s+free\b",
+        rf"\b(?:was|were|been)\s+{_ADVERB}let\s+(?:go|out)\b", rf"\blet\s+{_OBJ}\s+go\b",
         r"آزاد\s+شد(?!ند)", r"آزاد\s+گردید", r"آزاد\s+کرد", r"از\s+زندان\s+آزاد", r"رها\s+شد",
     ],
     ClaimKind.AFFILIATION: [
@@ -177,7 +182,8 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         r"\btook\s+part\b", r"\bparticipated\b", r"\bread\s+(?:out\s+)?the\s+names\b",
         r"\binterrogated\b", r"\btortured\b", rf"\bbeat\s+(?:{_OBJ}|prisoners|the\s+prisoners)\b", r"\bcarried\s+out\s+the\s+(?:executions|hangings|sentences?)\b",
         r"\b(?:led|escorted|took|marched|drove)\s+(?:the\s+)?(?:prisoners|(?:him|her|them))\s+to\s+(?:the\s+)?(?:gallows|execution|hall|death)\b",
-        r"\bsupervised\s+the\s+(?:executions|hangings)\b", r"\bput\s+the\s+nooses?\b",
+        r"\b(?:led|escorted|marched)\s+(?:the\s+)?prisoners\b[^.;]{0,40}?\b(?:to|towards|into)\s+(?:the\s+|what\s+[^.;]{0,30}?)?[\"“]?(?:gallows|execution|hall|death)\b",
+        r"\bsupervised\s+the\s+(?:executions|hangings|(?:loading|removal|burial|transport)\s+of\s+(?:the\s+)?(?:bodies|corpses|dead))\b", r"\bput\s+the\s+nooses?\b",
         r"\bread\s+(?:out\s+)?the\s+(?:list|sentences|verdicts)\b",
         r"(?:اسامی|اسم|نام|حکم)(?:‌?ها)?\s+(?:\S+\s+){0,2}?را\s+(?:\S+\s+){0,5}?(?:می‌?\s?)?خواند",
         r"شرکت\s+داشت", r"زندانیان\s+را\s+(?:تا|به)\s+(?:پای\s+)?(?:چوبه‌?\s?(?:های\s+)?دار|اعدام)", r"مشارکت\s+داشت", r"بازجویی\s+(?:کرد|می‌?کرد)", r"شکنجه\s+(?:کرد|می‌?کرد|داد)",
@@ -189,7 +195,7 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         r"حضور\s+داشت", r"حاضر\s+بود",
     ],
     ClaimKind.SAT_ON_COMMISSION: [
-        rf"\b(?:sat|served|sitting|serving)\s+on\s+(?:the|a|that|this)\s+(?:[\w-]+\s+){{0,2}}?{_COMMISSION}", rf"\bmember\s+of\s+the\s+{_COMMISSION}",
+        rf"\b(?:sat|served|sitting|serving)\s+(?:as\s+(?:a\s+|the\s+|its\s+)?(?:[\w-]+\s+){{1,3}}?)?on\s+(?:the|a|that|this)\s+(?:[\w-]+\s+){{0,2}}?{_COMMISSION}", rf"\bmember\s+of\s+the\s+{_COMMISSION}",
         # "places Niknam on the commission that questioned prisoners"; "one of the three men who decided".
         rf"\bon\s+the\s+(?:[\w-]+\s+){{0,2}}?{_COMMISSION}\s+(?:that|which|who)\s+(?:\w+\s+)?(?:questioned|interviewed|decided|sentenced|sent|judged|ruled|condemned|determined|chose|selected|interrogated)\b",
         r"\bone\s+of\s+the\s+(?:two|three|four|five|six|\d)\s+(?:men|officials|clerics|judges|members|people|mullahs)\s+(?:who|that)\s+(?:\w+\s+){0,2}?(?:decided|determined|questioned|interviewed|sentenced|sent|judged|ruled|condemned|chose|selected)\b",
@@ -216,7 +222,7 @@ TRIGGER_PATTERNS = _TRIGGERS
 
 # Hypothetical or negated just before a trigger: "should be tried", "was not executed".
 _MODAL = re.compile(
-    r"(?:\b(?:not|never|should|would|could|must|might|will|shall)\s+(?:have\s+)?(?:be(?:en)?\s+)?"
+    r"(?:\b(?:not|never|should|would|could|must|might|will|shall|(?-i:may))\s+(?:have\s+)?(?:be(?:en)?\s+)?"
     r"|n't\s+(?:have\s+)?(?:be(?:en)?\s+)?|\bto\s+be\s+)(?:\w+\s+)?$",
     re.I,
 )
@@ -238,7 +244,7 @@ RHETORIC = re.compile(
 _COMPARISON = re.compile(
     r"\bsame\s+(?:[\w-]+\s+){0,5}?as\b|\b(?:no|not|hardly|any)\s+(?:less|more|different|better|worse)\b[^.;:]{0,50}?\bthan\b"
     r"|\b(?:just\s+|much\s+)?like\b|\breminiscent\s+of\b|\bcompar(?:able|ed|ison)\s+(?:\w+\s+)?(?:to|with)\b"
-    r"|\bakin\s+to\b|\bechoe?s?\s+of\b|\bof\s+a\s+piece\s+with\b|\bon\s+a\s+par\s+with\b"
+    r"|\bakin\s+to\b|\bjust\s+as\b|\b(?:no|not|hardly)\s+different\s+from\b|\bechoe?s?\s+of\b|\bof\s+a\s+piece\s+with\b|\bon\s+a\s+par\s+with\b"
     r"|\bin\s+the\s+(?:same\s+)?(?:league|tradition|company|footsteps)\s+(?:as|of)\b|\bas\s+(?:happened\s+)?(?:in|at)\s+(?=[A-Z])"
     r"|\bthe\s+way\s+(?:\w+\s+){1,3}?did\b"
     r"|(?<![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])(?:مانند|همانند|همچون|مثل|مشابه|به\s+سان)(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])",
@@ -362,7 +368,23 @@ def _is_speaker(text: str, person: Mention, sentence: Sentence) -> bool:
 def _excluded(text: str, sentence: Sentence, start: int) -> bool:
     before = text[max(sentence.start, start - 50) : start]
     head = text[sentence.start : start]
-    return bool(_MODAL.search(before) or _INDIRECT.search(before) or _COUNTERFACTUAL.match(head))
+    return bool(
+        _MODAL.search(before)
+        or _INDIRECT.search(before)
+        or _COUNTERFACTUAL.match(head)
+        or _HEDGED.search(text[max(sentence.start, start - 60) : start])
+    )
+
+
+# A guess, not a statement: "perhaps they buried him there", "شاید او را در خاوران دفن کرده
+# باشند", "ممکن است … منتقل کرده باشند" (a Persian subjunctive after "perhaps", "it may be").
+# Reported speech ("we were told he was buried") is the source's statement and stays.
+_HEDGED = re.compile(
+    r"\b(?:perhaps|possibly|maybe)\s+(?:\w+\s+){0,3}$"
+    r"|(?<![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])(?:شاید|ممکن\s+است|احتمالاً|احتمالا|چه\s+بسا)"
+    r"(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])[^.،]*$",
+    re.I,
+)
 
 
 # "Had X been tried …", "Were they to be tried …": a condition, not a statement.
@@ -565,7 +587,7 @@ _US_AFTER = re.compile(
 # A Persian verb in the third person singular with no subject named ("… محکوم شد"): the
 # subject is dropped, as Persian does, and is the person the text is speaking of.
 _FA_THIRD = re.compile(
-    r"^(?!\S*‌?ها)\S*(?:\s+\S+){0,2}?\s+(?:شد|گردید|بود)(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])"
+    r"^(?!\S*‌?ها)\S*(?:\s+\S+){0,4}?\s+(?:شد|گردید|بود)(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])"
 )
 
 
@@ -768,7 +790,7 @@ def propose_claims(
         found: list[tuple[ClaimKind, tuple[int, int]]] = []
         for kind, pattern in _TRIGGERS.items():
             for match in pattern.finditer(text, sentence.start, sentence.end):
-                span = (match.start(), match.end())
+                span = match.span("at") if match.groupdict().get("at") else match.span()
                 if any(m.start <= span[0] < m.end for m in inside):
                     continue  # inside a name ("Execution Square")
                 if any(s <= span[0] < e for s, e in compared):

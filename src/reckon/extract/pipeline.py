@@ -9,13 +9,14 @@ offsets into the text; absent parts are null)::
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import Any
 
 from reckon.extract import nlp, syntax, tables
 from reckon.extract.claims import ProposedClaim, merge_duplicates, propose_claims
 from reckon.extract.gazetteer import Gazetteer
-from reckon.extract.mentions import Mention, find_mentions
+from reckon.extract.mentions import Mention, MentionType, find_mentions
 from reckon.extract.narrator import find_narrator, is_interview
 from reckon.extract.text import Sentence, is_persian, sentences
 
@@ -43,19 +44,64 @@ def extract_text(
     """Find the mentions in ``text`` and propose the claims its sentences and its
     tables (`reckon.extract.tables`) state."""
     mentions = find_mentions(text, gazetteer, use_spacy=use_spacy)
+    mentions, aliases = parenthetical_aliases(text, mentions)
     blocks = tables.find_tables(text)
     found = _outside(text, sentences(text), [(t.start, t.end) for t in blocks])
     parses = None
     if use_spacy and not is_persian(text) and nlp.available_model() is not None:
         parses = syntax.Parses(text, [(s.start, s.end) for s in found])
-    narrator = find_narrator(text, mentions)
-    claims = propose_claims(text, found, mentions, parses, narrator, is_interview(text))
+    # A parenthesised form is the person just named, not a second person: claims name
+    # the primary form, and "they" or "both" never count the alias as someone else.
+    people = [m for m in mentions if (m.start, m.end) not in aliases]
+    narrator = find_narrator(text, people)
+    claims = propose_claims(text, found, people, parses, narrator, is_interview(text))
     if blocks:
         for block in blocks:
             rows, mentions = tables.table_claims(text, block, mentions)
             claims += rows
         claims = merge_duplicates(sorted(claims, key=lambda c: c.start))
     return Extraction(text, mentions, claims)
+
+
+# "Parvin Ghaffarzadeh (پروین غفارزاده)", "بهروز نیکنام (Behrouz Niknam)", "Kazem Nikbakht
+# (Kazem Nikbakht-Shirazi in some lists)", "Yousef Khalilzadeh (also spelled Khalil-Zadeh)":
+# the name in parentheses, whatever its script, is another form of the name before it.
+_ALIAS_OPEN = re.compile(
+    r"\s*[(\[]\s*(?:(?:also\s+)?(?:spelled|spelt|written|known\s+as|called|transliterated)"
+    r"\s+(?:as\s+)?|or\s+|né[e]?\s+|in\s+Persian[,:]?\s+|به\s+فارسی[:،]?\s+)?$",
+    re.I,
+)
+_ALIAS_CLOSE = re.compile(r"[^()\[\]\n.]{0,40}?[)\]]")
+
+
+def parenthetical_aliases(
+    text: str, mentions: list[Mention]
+) -> tuple[list[Mention], set[tuple[int, int]]]:
+    """The mentions, each parenthesised form of the person named just before it made an
+    alias of that person (its full name and normalized form are the primary's), and the
+    spans of those aliases. Both stay PERSON mentions."""
+    result: list[Mention] = []
+    aliases: set[tuple[int, int]] = set()
+    primary: Mention | None = None
+    for mention in mentions:
+        if mention.type is not MentionType.PERSON:
+            result.append(mention)
+            continue
+        if (
+            primary is not None
+            and _ALIAS_OPEN.fullmatch(text[primary.end : mention.start])
+            and _ALIAS_CLOSE.match(text, mention.end)
+        ):
+            mention = replace(
+                mention,
+                normalized=primary.normalized,
+                full_name=primary.full_name or primary.text,
+            )
+            aliases.add((mention.start, mention.end))
+        else:
+            primary = mention
+        result.append(mention)
+    return result, aliases
 
 
 def _outside(text: str, found: list[Sentence], spans: list[tuple[int, int]]) -> list[Sentence]:
