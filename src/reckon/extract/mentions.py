@@ -122,9 +122,14 @@ def _latin_people(text: str) -> list[tuple[int, int]]:
         rf"(?<![\w'’-])(?:(?:{honor})\.?[^\S\n]+)?(?P<given>{_LATIN_CAP})(?P<rest>(?:{_SP}{_LATIN_CAP}){{1,2}})"
     )
     spans = []
-    for match in pattern.finditer(text):
+    pos = 0
+    while (match := pattern.search(text, pos)) is not None:
+        pos = match.end()
         given = match.group("given")
         if name_key(given) not in latin_given:
+            # "Hojatoleslam Reza Sadeghpour", "Judge Ali Karimi": the name may begin at
+            # the next word, which a search resumed after this match would skip.
+            pos = match.start("rest")
             continue
         words = match.group("rest").split()  # split() also drops a wrapped line's break
         # A compound given name ("Ali Akbar") or a place ("Ali Street") is not a surname.
