@@ -136,7 +136,9 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         r"\btried\b(?!\s+to\s+(?!death\b)[a-z])", r"\bsentenced\b", r"\bconvicted\b", r"\bcondemned\s+to\b",
         rf"\b(?:taken|brought|appeared|summoned)\s+before\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}?(?:{_COMMISSION}|court|judge|tribunal)",
         rf"\bwhere\s+the\s+{_COMMISSION}\s+sat\b",
-        rf"\b(?:summoned|called(?:\s+out)?|questioned|interviewed|interrogated)\s+by\s+the\s+(?:[\w-]+\s+){{0,2}}?{_COMMISSION}", rf"\bcalled\s+(?:to|before)\s+the\s+{_COMMISSION}", r"\bhearing\b",
+        rf"\b(?:summoned|called(?:\s+out)?|questioned|interviewed|interrogated)\s+by\s+the\s+(?:[\w-]+\s+){{0,2}}?{_COMMISSION}", rf"\bcalled\s+(?:to|before)\s+the\s+{_COMMISSION}",
+        # Not a tribunal's own hearing, where witnesses speak ("told the hearing").
+        r"(?<!\btold\sthe\s)(?<!\bpublic\s)(?<!\bat\sthe\s)\bhearing\b",
         r"محاکمه", r"به\s+دادگاه", r"(?:نزد|پیش|جلوی|مقابل|به)\s+(?:«)?(?:هیئت|کمیسیون)", r"محکوم\s+(?:شد|کرد)", r"محکوم\s+به",
     ],
     ClaimKind.EXECUTION: [
@@ -271,7 +273,7 @@ _INCLUDED = re.compile(r"\s*(?:included|include|includes|were|are|was|numbered)\
 _AMONG = re.compile(r"\W*among\b", re.I)
 _OPENS_WITH_PRONOUN = re.compile(r"\W*(?:he|she)\b", re.I)
 _SPEAKER_AFTER = re.compile(
-    r"^[\s,]*(?:said|says|told|recalled|wrote|recounted|added)\b"
+    r"^[\s,]*(?:said|says|told|recalled|wrote|recounted|added|testified|testifies|stated|presented|explained)\b"
     # Persian: "X، خواهر Y، گفت …", "X می‌گوید", "X که خود … بود، گفت"
     r"|^\s*(?:[،,](?!\s*که)[^،,.]{0,40}[،,])?\s*(?:گفت|می‌?\s?گوید|گفته\s+است|افزود|نوشت)"
     r"(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3])",
@@ -284,7 +286,13 @@ _RELATIVE_BEFORE = re.compile(
     r"|(?:پسر|دختر|فرزند|برادر|خواهر|همسر|پدر|مادر)\s+$",
     re.I,
 )
-_SPEAKER_BEFORE = re.compile(r"according\s+to\s+$|(?:by|from)\s+$", re.I)
+# "An expert witness, Dr Helen Marsh, described …": a witness speaks about others.
+_SPEAKER_BEFORE = re.compile(
+    r"according\s+to\s+$|(?:by|from)\s+$"
+    # (Not "according to two witnesses, X ordered …": X is then what they say.)
+    r"|(?<!\bto\s)\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}witness\s*,\s*(?:(?:Dr|Mr|Mrs|Ms|Miss|Professor|Prof)\.?\s+)?$",
+    re.I,
+)
 _PRONOUN = re.compile(
     r"\b(?:he|she|him|her|his)\b|\b(?:my|our)\s+(?:father|mother|brother|sister|son|daughter|husband|wife)\b"
     r"|(?<![\u0600-\u06ff])(?:او|وی)(?![\u0600-\u06ff])",
@@ -358,7 +366,7 @@ def _people(mentions: list[Mention]) -> list[Mention]:
 
 def _is_speaker(text: str, person: Mention, sentence: Sentence) -> bool:
     after = text[person.end : min(sentence.end, person.end + 90)]
-    before = text[max(sentence.start, person.start - 20) : person.start]
+    before = text[max(sentence.start, person.start - 40) : person.start]
     # "The family of X says …": the family speaks, X is spoken of.
     if _SPEAKER_AFTER.match(after) and not _OF_BEFORE.search(before):
         return True
@@ -488,6 +496,16 @@ class _Context:
     narrator: Mention | None = None  # who "I" is (`reckon.extract.narrator`)
     interview: bool = False  # an interview's "you" is the narrator
     kin: dict[str, Mention] = field(default_factory=dict)  # "my father" → the one so named
+    last_speaker: Mention | None = None  # who spoke in the sentence before
+
+
+# "The first witness, X, testified that … He said that he had been held …": the one who
+# spoke just before (not in "She said that he was executed": "he" is someone else).
+_PRONOUN_SPEAKS = re.compile(
+    r"\W*(he|she)\s+(?:also\s+)?(?:said|testified|stated|added|told\s+(?:\w+\s+){1,2}?)"
+    r"\s*(?:that\s+)?(he|she)\b",
+    re.I,
+)
 
 
 # The narrator's relatives: "My father, Jalal H.", "پدرم جمشید آذرنیا"; later "my father",
@@ -539,7 +557,7 @@ _KIN_THIRD = re.compile(
     re.I,
 )
 _SPEECH = re.compile(
-    r"\b(?:said|says|told|recalled|added|stated)\b|(?:گفت|می‌?\s?گوید|گفته\s+است|افزود)", re.I
+    r"\b(?:said|says|told|recalled|added|stated|testified)\b|(?:گفت|می‌?\s?گوید|گفته\s+است|افزود)", re.I
 )
 _PLURAL_PRONOUN = re.compile(
     r"\b(?:they|them|we|us)\b|آنها|ایشان|(?<![\u0621-\u063a\u0641-\u064a\u0671-\u06d3])ما(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3])",
@@ -777,6 +795,12 @@ def propose_claims(
             for p in people
             if _RELATIVE_BEFORE.search(text[max(sentence.start, p.start - 20) : p.start])
         }
+        speaks = _PRONOUN_SPEAKS.match(sentence.text)
+        if speaks and context.last_speaker and speaks[1].lower() == speaks[2].lower():
+            context.last_person = context.last_speaker
+        context.last_speaker = next(
+            (p for p in people if p.start in speakers and p.start not in identifiers), None
+        )
         speakers |= identifiers
         _learn_kin(text, sentence, people, context)
         places = [m for m in inside if m.type is MentionType.PLACE]
