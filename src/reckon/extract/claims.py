@@ -497,6 +497,18 @@ class _Context:
     interview: bool = False  # an interview's "you" is the narrator
     kin: dict[str, Mention] = field(default_factory=dict)  # "my father" → the one so named
     last_speaker: Mention | None = None  # who spoke in the sentence before
+    # Claims the sentence before made about an unnamed group ("sixty prisoners were
+    # transferred"): the kind, trigger and quote start, for "One of them, X" next.
+    group_claims: list[tuple[ClaimKind, tuple[int, int], int]] = field(default_factory=list)
+
+
+# "… sixty prisoners were moved to Evin. Among them were X and Y." / "One of them, X, …":
+# those named are of the group the sentence before spoke of.
+_OF_THE_GROUP = re.compile(
+    r"\W*(?:among\s+them\b|(?:one|two|three|some|several|many|most)\s+of\s+(?:them|these|those)\b"
+    r"|(?:they|these|those)\s+included\b|یکی\s+از\s+(?:آنها|آن‌ها|ایشان))",
+    re.I,
+)
 
 
 # "The first witness, X, testified that … He said that he had been held …": the one who
@@ -827,6 +839,9 @@ def propose_claims(
                     continue
                 found.append((kind, span))
         found.sort(key=lambda f: f[1][0])
+        group_claims, context.group_claims = context.group_claims, []
+        if group_claims and _OF_THE_GROUP.match(sentence.text):
+            proposals += _group_members(text, sentence, people, speakers, group_claims)
         role_claims = _role_claims(
             text, sentence, found, people, speakers, places, dates, context, parses
         )
@@ -883,6 +898,13 @@ def propose_claims(
                 victims = _joined_before(text, before)
             elif unnamed_group:
                 victims = []  # "… according to two cellmates who were later released"
+                # The group is the clause's subject ("sixty prisoners were moved"), not a
+                # noun a participle describes ("to remember prisoners killed in 1988"):
+                # "Among them …" next may name its members.
+                if _AUX_BEFORE.search(text, sentence.start, span[0]) or _AUX_OPENS.match(
+                    text, span[0]
+                ):
+                    context.group_claims.append((kind, span, sentence.start))
             else:
                 victims = _subject_from_context(text, sentence, span, context)
                 if victims:
@@ -933,6 +955,33 @@ def propose_claims(
         if people:
             context.last_named = people[-1] if not named else named[0]
     return merge_duplicates(proposals)
+
+
+_AUX = r"\b(?:were|was|had\s+been|have\s+been)\s+"
+_AUX_BEFORE = re.compile(rf"{_AUX}(?:\w+\s+)?$", re.I)  # "… were (also) |moved"
+_AUX_OPENS = re.compile(_AUX, re.I)  # the trigger itself: "|were moved|"
+
+
+def _group_members(
+    text: str, sentence: Sentence, people: list[Mention], speakers: set[int],
+    group_claims: list[tuple[ClaimKind, tuple[int, int], int]],
+) -> list[ProposedClaim]:  # fmt: skip
+    """The claims about a group, for the members a sentence opening "Among them were X and
+    Y" or "One of them, X, … together with his friend Z" names; the quote is both sentences."""
+    named = [p for p in people if p.start not in speakers]
+    if not named:
+        return []
+    members = [named[0]]
+    for person in named[1:]:
+        gap = text[members[-1].end : person.start]
+        if _LIST_ITEM.match(gap) or _EXPLICITLY_TOGETHER.search(gap):
+            members.append(person)
+    claims = []
+    for kind, span, start in group_claims:
+        quote = text[start : sentence.end]
+        for member in members:
+            claims.append(ProposedClaim(kind, start, sentence.end, quote, span, victim=member))
+    return claims
 
 
 def merge_duplicates(proposals: list[ProposedClaim]) -> list[ProposedClaim]:
