@@ -798,6 +798,7 @@ def propose_claims(
     proposals: list[ProposedClaim] = []
     context = _Context(narrator=narrator, interview=interview)
     _named_later(text, sentences, mentions, context)
+    officials = _officials(text, _people(mentions))
     for sentence in sentences:
         inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
         people = _people(inside)
@@ -844,7 +845,7 @@ def propose_claims(
             proposals += _group_members(text, sentence, people, speakers, group_claims)
         role_claims = _role_claims(
             text, sentence, found, people, speakers, places, dates, context, parses
-        )
+        ) + _seen_officials(text, sentence, people, speakers, officials, places, dates)
         proposals.extend(role_claims)
         perpetrators = {c.perpetrator.start for c in role_claims if c.perpetrator is not None}
         chosen: list[Mention] = []
@@ -960,6 +961,69 @@ def propose_claims(
 _AUX = r"\b(?:were|was|had\s+been|have\s+been)\s+"
 _AUX_BEFORE = re.compile(rf"{_AUX}(?:\w+\s+)?$", re.I)  # "… were (also) |moved"
 _AUX_OPENS = re.compile(_AUX, re.I)  # the trigger itself: "|were moved|"
+
+
+# Officials by title: "the prison director, X", "deputy prosecutor X", "X, who in 1988 was a
+# deputy prosecutor", "Hojatoleslam X".
+_TITLE = (
+    r"(?:prosecutor|director|warden|governor|judge|official|interrogator|guard|head|chief|deputy|"
+    r"cleric|mullah|hojatoleslam|hojjatoleslam|ayatollah|commander|supervisor|representative)"
+)
+_TITLE_BEFORE = re.compile(rf"\b{_TITLE}\b[\s,]{{0,3}}$", re.I)
+_TITLE_AFTER = re.compile(
+    rf"\s*,\s*(?:who\s+(?:in\s+\d{{4}}\s+|then\s+|at\s+the\s+time\s+)?(?:was|is|had\s+been)\s+)?"
+    rf"(?:a|an|the|then)?\s*(?:[\w-]+\s+){{0,3}}?{_TITLE}\b",
+    re.I,
+)
+# "he saw the prison warden, X, standing at the entrance", "saw X, whom he knew …, in the
+# corridor of Gohardasht": an official seen there was present.
+_SAW = re.compile(r"\b(?:saw|had\s+seen|spotted)\s+", re.I)
+_SEEN_WHERE = re.compile(
+    r"^(?:\s*,[^,.;]{0,70},)?\s*,?\s*(?:standing|sitting|waiting|walking|in|at|inside|beside|near|by|outside)\b",
+    re.I,
+)
+
+
+def _officials(text: str, people: list[Mention]) -> set[str]:
+    """The name keys of people the text gives an official's title."""
+    found = set()
+    for person in people:
+        before = text[max(0, person.start - 40) : person.start]
+        if (
+            _TITLE_BEFORE.search(before)
+            or _TITLE_AFTER.match(text, person.end)
+            or re.match(_TITLE, person.text, re.I)
+        ):
+            found.add(name_key(person.full_name or person.text))
+    return found
+
+
+def _seen_officials(
+    text: str, sentence: Sentence, people: list[Mention], speakers: set[int],
+    officials: set[str], places: list[Mention], dates: list[Mention],
+) -> list[ProposedClaim]:  # fmt: skip
+    claims = []
+    for match in _SAW.finditer(text, sentence.start, sentence.end):
+        if _excluded(text, sentence, match.start()):
+            continue
+        seen = next((p for p in people if p.start >= match.end()), None)
+        if (
+            seen is None
+            or seen.start in speakers
+            or name_key(seen.full_name or seen.text) not in officials
+            or not re.fullmatch(r"(?:the\s+)?(?:[\w-]+[\s,]+){0,3}?", text[match.end() : seen.start])
+            or not _SEEN_WHERE.match(text[seen.end : sentence.end])
+        ):
+            continue
+        span = match.span()
+        claims.append(
+            ProposedClaim(
+                ClaimKind.WAS_PRESENT, sentence.start, sentence.end, sentence.text, span,
+                perpetrator=seen, place=_place_for(text, ClaimKind.WAS_PRESENT, places, span, sentence),
+                date=_nearest(dates, span, after_first=True),
+            )
+        )  # fmt: skip
+    return claims
 
 
 def _group_members(
