@@ -1049,22 +1049,45 @@ def _group_members(
 
 
 def merge_duplicates(proposals: list[ProposedClaim]) -> list[ProposedClaim]:
-    """One claim per kind and person in a text; a later statement fills what an earlier lacked."""
-    merged: dict[tuple[str, str | None, str | None], ProposedClaim] = {}
+    """One claim per kind and person in a text; a later statement fills what an earlier lacked.
+
+    A detention, transfer or trial stated in another sentence at another named place ("held
+    in Lakan prison … held there in Evin") is another claim, not a repetition."""
+    merged: list[ProposedClaim] = []
     for claim in proposals:
         key = claim.key()
-        if key not in merged:
-            merged[key] = claim
+        same = [i for i, c in enumerate(merged) if c.key() == key]
+        if not same:
+            merged.append(claim)
             continue
-        first = merged[key]
-        merged[key] = replace(
+        index = same[0]
+        if claim.kind in _PER_PLACE and _prison(claim.place, claim.kind):
+            index = next(
+                (i for i in same if not _prison(merged[i].place, claim.kind) or merged[i].start == claim.start
+                 or merged[i].place == claim.place or merged[i].place.normalized == claim.place.normalized),
+                -1,
+            )  # fmt: skip
+            if index < 0:
+                merged.append(claim)
+                continue
+        first = merged[index]
+        merged[index] = replace(
             first,
             place=first.place or claim.place,
             date=first.date or claim.date,
             perpetrator=first.perpetrator or claim.perpetrator,
             detail=first.detail or claim.detail,
         )
-    return list(merged.values())
+    return merged
+
+
+_PER_PLACE = frozenset({ClaimKind.DETENTION, ClaimKind.TRANSFER, ClaimKind.TRIAL})
+
+
+def _prison(place: Mention | None, kind: ClaimKind = ClaimKind.DETENTION) -> bool:
+    """Whether a place is a prison the gazetteer knows (a town or a cell is no other prison),
+    or any named place a transfer went to (another destination is another transfer)."""
+    return place is not None and (place.kind == "prison" or kind is ClaimKind.TRANSFER)
 
 
 # The helpers the table reader (`reckon.extract.tables`) shares.
