@@ -569,7 +569,8 @@ _KIN_THIRD = re.compile(
     re.I,
 )
 _SPEECH = re.compile(
-    r"\b(?:said|says|told|recalled|added|stated|testified)\b|(?:گفت|می‌?\s?گوید|گفته\s+است|افزود)", re.I
+    r"\b(?:said|says|told|recalled|added|stated|testified)\b|(?:گفت|می‌?\s?گوید|گفته\s+است|افزود)",
+    re.I,
 )
 _PLURAL_PRONOUN = re.compile(
     r"\b(?:they|them|we|us)\b|آنها|ایشان|(?<![\u0621-\u063a\u0641-\u064a\u0671-\u06d3])ما(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3])",
@@ -1011,7 +1012,9 @@ def _seen_officials(
             seen is None
             or seen.start in speakers
             or name_key(seen.full_name or seen.text) not in officials
-            or not re.fullmatch(r"(?:the\s+)?(?:[\w-]+[\s,]+){0,3}?", text[match.end() : seen.start])
+            or not re.fullmatch(
+                r"(?:the\s+)?(?:[\w-]+[\s,]+){0,3}?", text[match.end() : seen.start]
+            )
             or not _SEEN_WHERE.match(text[seen.end : sentence.end])
         ):
             continue
@@ -1062,11 +1065,7 @@ def merge_duplicates(proposals: list[ProposedClaim]) -> list[ProposedClaim]:
             continue
         index = same[0]
         if claim.kind in _PER_PLACE and _prison(claim.place, claim.kind):
-            index = next(
-                (i for i in same if not _prison(merged[i].place, claim.kind) or merged[i].start == claim.start
-                 or merged[i].place == claim.place or merged[i].place.normalized == claim.place.normalized),
-                -1,
-            )  # fmt: skip
+            index = next((i for i in same if _one_event(merged[i], claim)), -1)
             if index < 0:
                 merged.append(claim)
                 continue
@@ -1082,6 +1081,15 @@ def merge_duplicates(proposals: list[ProposedClaim]) -> list[ProposedClaim]:
 
 
 _PER_PLACE = frozenset({ClaimKind.DETENTION, ClaimKind.TRANSFER, ClaimKind.TRIAL})
+
+
+def _one_event(earlier: ProposedClaim, later: ProposedClaim) -> bool:
+    """Whether a later claim of a kind told per place repeats an earlier one: the same
+    sentence, the same place, or an earlier claim with no prison (or destination) named."""
+    if earlier.start == later.start or not _prison(earlier.place, earlier.kind):
+        return True
+    first, second = earlier.place, later.place
+    return first is None or second is None or first.normalized == second.normalized
 
 
 def _prison(place: Mention | None, kind: ClaimKind = ClaimKind.DETENTION) -> bool:

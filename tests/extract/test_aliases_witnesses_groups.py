@@ -1,0 +1,177 @@
+"""Parenthesised name forms, witnesses in hearing summaries, groups named in the next
+sentence, hedges, comparisons and repeated claims at other places (session 4)."""
+
+from __future__ import annotations
+
+from reckon.extract.mentions import MentionType
+from reckon.extract.pipeline import extract_text
+
+ROLES = {"sat_on_commission", "took_part", "ordered", "was_present"}
+
+
+def kinds(text: str) -> set[tuple[str, str | None]]:
+    result = set()
+    for claim in extract_text(text).as_json()["claims"]:
+        who = claim["perpetrator"] if claim["type"] in ROLES else claim["victim"]
+        result.add((claim["type"], who))
+    return result
+
+
+def test_a_persian_form_in_parentheses_is_the_same_person_named_in_the_main_script() -> None:
+    text = (
+        "Statement of Shahla Sepanta (شهلا سپنتا), London, 2018\n\n"
+        "They came for me in the winter of 1983, and I was held in Evin for six years."
+    )
+    extraction = extract_text(text)
+    people = [m for m in extraction.mentions if m.type is MentionType.PERSON]
+    assert {m.text for m in people} >= {"Shahla Sepanta", "شهلا سپنتا"}  # both stay
+    found = kinds(text)
+    assert ("arrest", "Shahla Sepanta") in found
+    assert ("detention", "Shahla Sepanta") in found
+    assert not any(who == "شهلا سپنتا" for _, who in found)
+
+
+def test_a_latin_form_in_parentheses_in_a_persian_text_names_the_persian_primary() -> None:
+    text = "خواهرم زهره امیدی (Zohreh Omidi) در سال ۱۳۶۲ در شیراز دستگیر شد."
+    assert kinds(text) == {("arrest", "زهره امیدی")}
+
+
+def test_a_spelling_variant_in_parentheses_is_no_second_victim() -> None:
+    text = "Their son, Bahram Kiani (Bahram Kiyani in older lists), disappeared in 1988."
+    assert kinds(text) == {("disappearance", "Bahram Kiani")}
+
+
+def test_a_given_name_only_relative_taken_with_the_narrator_and_let_go() -> None:
+    text = (
+        "Testimony of Simin Rastgar\n\n"
+        "Two men from the local komiteh took me and my cousin, Nahid, to their car. "
+        "Nahid was let go the next morning."
+    )
+    found = kinds(text)
+    assert ("arrest", "Nahid") in found
+    assert ("release", "Nahid") in found
+
+
+def test_an_expert_witness_is_no_commission_member() -> None:
+    text = (
+        "An expert witness, Dr Homa Lindqvist, described records which show that Hojatoleslam "
+        "Reza Moshref sat as prosecutor on the commission that questioned prisoners, and "
+        "that he signed the execution orders."
+    )
+    found = kinds(text)
+    assert ("sat_on_commission", "Reza Moshref") in found
+    assert ("ordered", "Reza Moshref") in found
+    assert not any(who == "Homa Lindqvist" for _, who in found)
+
+
+def test_a_witness_saw_an_official_there() -> None:
+    text = (
+        "The second witness, Omid Farrokh, testified that he saw the prison governor, "
+        "Nasser Hamidi, standing by the gallows on 1 August 1988. He said that he had been "
+        "held in Qezel Hesar Prison since 1984."
+    )
+    found = kinds(text)
+    assert ("was_present", "Nasser Hamidi") in found
+    assert ("detention", "Omid Farrokh") in found
+    assert ("was_present", "Omid Farrokh") not in found
+
+
+def test_seeing_a_fellow_prisoner_is_no_presence() -> None:
+    text = "Omid Farrokh said he saw his cellmate, Kamran Mehrabi, in the corridor."
+    assert not any(kind == "was_present" for kind, _ in kinds(text))
+
+
+def test_a_tribunals_own_hearing_is_no_trial() -> None:
+    text = "Mr Bahman Ranjbar told the hearing that the ward was emptied that week."
+    assert kinds(text) == set()
+
+
+def test_a_group_named_in_the_next_sentence() -> None:
+    text = (
+        "In the autumn of 1986 some eighty prisoners were transferred from Qasr to Evin. "
+        "Among them were Dariush Sohrabi and his brother Ramin Sohrabi. "
+        "Dozens of women were also moved to Evin that month. One of them, Zahra Azimi, "
+        "was later released."
+    )
+    found = kinds(text)
+    assert {
+        ("transfer", "Dariush Sohrabi"),
+        ("transfer", "Ramin Sohrabi"),
+        ("transfer", "Zahra Azimi"),
+    } <= found
+
+
+def test_a_group_a_participle_describes_is_not_named_next() -> None:
+    text = (
+        "Mourners gathered to remember prisoners executed in 1988. Among them was Soraya "
+        "Parsi, a retired nurse."
+    )
+    assert ("execution", "Soraya Parsi") not in kinds(text)
+
+
+def test_persian_hedges_are_no_claims_but_reported_speech_is() -> None:
+    text = (
+        "برادرم بیژن سلامی در سال ۱۳۶۷ اعدام شد. شاید او را در خاوران دفن کرده باشند. "
+        "ممکن است پیش از آن او را به قزلحصار منتقل کرده باشند."
+    )
+    found = kinds(text)
+    assert ("execution", "بیژن سلامی") in found
+    assert ("burial", "بیژن سلامی") not in found
+    assert ("transfer", "بیژن سلامی") not in found
+    told = "برادرم بیژن سلامی اعدام شد. به ما گفتند که او را در خاوران دفن کرده‌اند."
+    assert ("burial", "بیژن سلامی") in kinds(told)
+
+
+def test_english_perhaps_and_may_have_are_no_claims() -> None:
+    text = "Javad Nabavi may have been executed in 1988. Perhaps they buried him in Khavaran."
+    assert kinds(text) == set()
+
+
+def test_tried_to_just_as_and_no_different_from_compare() -> None:
+    text = (
+        "In 1988 they tried to destroy a generation. The judge Hadi Sarmast is no different "
+        "from Radovan Karadzic, and one day he will face a court, just as Karadzic was tried "
+        "in The Hague."
+    )
+    assert not any(kind == "trial" for kind, _ in kinds(text))
+
+
+def test_sent_to_her_death_is_no_transfer() -> None:
+    text = (
+        "Nasrin Kavir was hanged in 1988. Jalal Moin sat on the commission that sent her to "
+        "her death."
+    )
+    found = kinds(text)
+    assert ("transfer", "Nasrin Kavir") not in found
+    assert ("sat_on_commission", "Jalal Moin") in found
+
+
+def test_another_prison_or_destination_is_another_claim() -> None:
+    text = (
+        "Bahman Rostami was held in Qezel Hesar Prison from 1982. In 1985 he was "
+        "transferred to Evin Prison. He was held in Evin Prison until 1988. Later, his "
+        "family heard, he was moved to Tehran."
+    )
+    claims = extract_text(text).as_json()["claims"]
+    detention = sorted(c["place"] for c in claims if c["type"] == "detention")
+    transfer = sorted(c["place"] for c in claims if c["type"] == "transfer")
+    assert detention == ["Evin Prison", "Qezel Hesar Prison"]
+    assert len(transfer) == 2
+
+
+def test_one_prison_told_twice_is_one_claim() -> None:
+    text = "Bahman Rostami was held in Evin Prison. He was held in Evin Prison for five years."
+    claims = extract_text(text).as_json()["claims"]
+    assert [c["type"] for c in claims] == ["detention"]
+
+
+def test_new_triggers_in_the_same_ward_escorted_and_supervised() -> None:
+    text = (
+        "Our neighbour Hamid Sabet was in the same ward. The guard Karim Bolandi escorted "
+        "prisoners in pairs towards the hall. Mohsen Tabesh supervised the loading of bodies "
+        "onto lorries."
+    )
+    found = kinds(text)
+    assert ("detention", "Hamid Sabet") in found
+    assert ("took_part", "Karim Bolandi") in found
+    assert ("took_part", "Mohsen Tabesh") in found
