@@ -222,6 +222,20 @@ PARTS: dict[str, str] = {
 }  # fmt: skip
 
 
+# The Iranian New Year, 1 Farvardin: "just after Nowruz 1361".
+NOWRUZ = ("Nowruz", "Nowrouz", "Nowrooz", "Norouz", "Norooz", "Noruz", "Nauroz", "Nawruz", "نوروز")
+# Words after which a bare 13xx is the year of that event ("released 1366").
+_EVENT_WORDS = (
+    r"born|died|(?:re-?)?arrested|detained|released|freed|executed|hanged|killed|transferred|"
+    r"moved|tried|sentenced|buried|disappeared|imprisoned|jailed"
+)
+# A number before these counts or prices something; it is no year.
+_COUNTED = (
+    r"[^\S\n]*(?:people|persons|prisoners|victims|names|men|women|tomans?|rials?|dollars?|"
+    r"lashes|pages|km|kilomet(?:re|er)s?|metres|meters)\b"
+)
+
+
 def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
@@ -278,18 +292,48 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("part_jmonth", re.compile(rf"{_B}{_PART}\s*{_J_MONTH}(?:\s+{_YEAR}{_SH_MARK}?)?{_E}", re.I)),
     ("part_gmonth", re.compile(rf"{_B}{_PART}\s*{_G_MONTH}(?:[,،]?\s+{_YEAR4})?{_E}", re.I)),
     ("jmonth", re.compile(rf"{_B}{_J_MONTH}(?:\s+(?:of\s+|سال\s+)?{_YEAR}{_SH_MARK}?){_E}", re.I)),
+    ("jmonth_alone", re.compile(rf"{_B}{_J_MONTH}{_E}", re.I)),
     ("gmonth", re.compile(rf"{_B}{_G_MONTH}(?:\s+of)?[,،]?\s+{_YEAR4}{_E}", re.I)),
     ("season", re.compile(rf"{_B}(?:the\s+)?{_SEASON}(?:\s+of|\s+سال)?\s+{_YEAR}{_SH_MARK}?{_E}", re.I)),
     ("year_range", re.compile(rf"{_B}(?P<y>(?:19|20)\d\d)\s*(?:–|—|-|to)\s*(?P<y2>(?:19|20)\d\d){_E}", re.I)),
+    ("nowruz", re.compile(rf"{_B}(?:{_alternation(NOWRUZ)})(?:\s+(?:of\s+)?(?:سال\s+)?{_YEAR4}{_SH_MARK}?)?{_E}", re.I)),
+    # "early 1364", "late 1988", "mid-1362", "the end of 1366", "اواخر سال ۱۳۶۷"
+    ("part_year", re.compile(rf"{_B}{_PART}\s*(?:سال\s+)?(?P<y>(?:19|20)\d\d|1[2-4]\d\d){_SH_MARK}?{_E}", re.I)),
+    # A lifespan "1340 - 1367": two years, each a date of its own (birth, death).
+    ("year_pair", re.compile(r"(?<![\w/.-])(?P<y>1[2-4]\d\d)[^\S\n]*[-–—][^\S\n]*(?P<y2>1[2-4]\d\d)(?![\w/-]|\.\d)")),
     ("year_marked", re.compile(rf"{_B}(?:سال\s+)?(?P<y>1[2-4]\d\d){_SH_MARK}{_E}", re.I)),
     ("year_persian", re.compile(rf"{_B}(?:سال\s+)?(?P<y>1[2-4]\d\d){_E}")),
     ("gmonth_alone", re.compile(rf"(?<![\w])(?:in|since|until|till|by|from|during|early|mid|late|end\s+of)\s+(?P<gm>january|february|april|june|july|august|september|october|november|december){_E}", re.I)),
-    ("year_sh_bare", re.compile(rf"(?<![\w])(?:in|since|until|till|by|from|of)\s+(?P<y>1[34]\d\d){_E}", re.I)),
+    ("year_sh_bare", re.compile(rf"(?<![\w])(?:in|since|until|till|by|from|of|during|after|before|around)\s+(?P<y>1[34]\d\d){_E}(?!{_COUNTED})", re.I)),
+    # "released 1366", "transferred to Gohardasht 1365" (a list's notes), "born 1338".
+    ("year_sh_event", re.compile(rf"(?<![\w])(?:{_EVENT_WORDS})(?:\s+(?:in|on|at|to|from)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?[,:]?\s+(?P<y>1[34]\d\d){_E}(?!{_COUNTED})", re.I)),
+    # A list's cell that is a year ("| 1338 |") or starts with one ("1361, Khorramabad").
+    ("year_sh_cell", re.compile(rf"(?:(?<=[|\t])|^)[^\S\n]*(?P<y>1[34]\d\d)(?=[^\S\n]*(?:[|\t,،]|$))", re.M)),
     ("year", re.compile(rf"{_B}(?P<y>(?:19|20)\d\d){_E}(?!\s*(?:people|prisoners|victims|names))", re.I)),
 ]  # fmt: skip
 
 # Latin-script month names that are also ordinary English words need a year or a day.
 _AMBIGUOUS_MONTHS = {"may", "mar", "dec", "dey", "tir", "mehr", "aban", "azar", "mid"}
+# Solar Hijri months that are also given names or common words ("Bahman", "Azar", "Mehr",
+# تیر a bullet, مهر a seal): alone, without a day or year, they are not read as months.
+# The others ("Mordad", "Shahrivar", "مرداد") are read alone where the text dates in
+# the Solar Hijri calendar, which gives them their year.
+_NAME_LIKE_MONTHS = frozenset(
+    {"tir", "mehr", "aban", "ābān", "âbân", "azar", "āzar", "âzar", "dey", "dei", "bahman", "esfand",
+     "esfend", "espand", "تیر", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند"}
+)  # fmt: skip
+# After a preposition or "early"/"late", the name-like ones are months too ("in Aban").
+_MONTH_CUE = re.compile(
+    r"(?:\b(?:in|since|until|till|by|during|from|early|mid|late|of)|در|تا|از|اوایل|اواسط|اواخر)[^\S\n]*-?$",
+    re.I,
+)
+_NOT_A_MONTH_AFTER = re.compile(r"^[^\S\n]*(?:['’]s\b|[A-Z][a-z])")
+# Kinds that read a bare Latin-digit 13xx as a Solar Hijri year only in a text that dates
+# in that calendar (another Solar Hijri date, or a note that its dates are Solar Hijri).
+_CONTEXTUAL = frozenset({"year_sh_bare", "year_sh_event", "year_sh_cell", "year_pair", "jmonth_alone"})
+_SAYS_SOLAR_HIJRI = re.compile(
+    r"\bSolar\s+Hijri\b|\bHijri\s+Shamsi\b|\bShamsi\b|\bJalali\b|\(SH\)|هجری\s+شمسی|خورشیدی", re.I
+)
 
 
 # --- building values ----------------------------------------------------------------
@@ -398,8 +442,15 @@ class _Raw:
 
 
 def _calendar_of(kind: str, groups: dict[str, str | None], persian: bool) -> Calendar | None:
-    if groups.get("jm") or kind in {"year_marked", "year_persian", "year_sh_bare"}:
+    if groups.get("jm") or kind in {
+        "year_marked", "year_persian", "year_sh_bare", "year_sh_event", "year_sh_cell", "year_pair"
+    }:  # fmt: skip
         return Calendar.SOLAR_HIJRI
+    if kind in {"part_year", "nowruz"}:
+        year = groups.get("y") or ""
+        if persian or not year or year.startswith(("12", "13", "14")):
+            return Calendar.SOLAR_HIJRI
+        return Calendar.GREGORIAN
     if groups.get("gm"):
         return Calendar.GREGORIAN
     if kind == "season":
@@ -442,8 +493,13 @@ def _build(raw: _Raw, text: str, year: int | None, inferred: bool) -> DateValue 
         value = DateValue(
             text, cal, Precision.RANGE, date(year, 1, 1), date(last_year, 12, 31), year
         )
-    elif raw.kind.startswith("year"):
+    elif raw.kind.startswith("year") or raw.kind == "part_year":
+        # "early 1364": which part of a year "early" means is not fixed; the whole year.
         value = _year_value(text, cal, year)
+    elif raw.kind == "nowruz":
+        sh_year = year if cal is Calendar.SOLAR_HIJRI else year - 621
+        when = jalali.to_gregorian(sh_year, 1, 1)
+        value = DateValue(text, cal, Precision.DAY, when, when, year, 1 if cal is Calendar.SOLAR_HIJRI else when.month, 1 if cal is Calendar.SOLAR_HIJRI else when.day)
     else:
         names = SOLAR_HIJRI_MONTHS if cal is Calendar.SOLAR_HIJRI else GREGORIAN_MONTHS
         month = names[(g.get("jm") or g.get("gm") or "").lower()]
@@ -469,10 +525,11 @@ def _build(raw: _Raw, text: str, year: int | None, inferred: bool) -> DateValue 
     )
 
 
-def _raw_matches(text: str) -> list[_Raw]:
+def _raw_matches(text: str, solar_hijri: bool = False) -> list[_Raw]:
     folded = text.translate(_FOLD)
     taken: list[tuple[int, int]] = []
     found: list[_Raw] = []
+    contextual: set[int] = set()  # starts of romanised months without a year, "early 1364"
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(folded):
             start, end = match.span()
@@ -483,28 +540,78 @@ def _raw_matches(text: str) -> list[_Raw]:
             if kind == "year_persian" and not persian:
                 continue
             month_word = (groups.get("jm") or groups.get("gm") or "").lower()
-            if (
+            if groups.get("jm"):
+                if not groups.get("y") and not _month_without_year(folded, match, kind):
+                    continue
+            elif (
                 month_word in _AMBIGUOUS_MONTHS
                 and not groups.get("y")
                 and not (groups.get("d") and kind in {"day_gmonth", "day_jmonth"})
             ):
                 continue
-            if groups.get("jm") and month_word.isascii() and not groups.get("y"):
-                continue  # "8 Tir" or "late Mehr" alone is too easily a false match in English
             calendar = _calendar_of(kind, groups, persian)
             if calendar is None:
                 continue
             if kind == "gmonth_alone":
                 start = match.start("gm")  # the preposition is context, not part of the date
-            elif kind == "year_sh_bare":
+            elif kind in {"year_sh_bare", "year_sh_event", "year_sh_cell"}:
                 start = match.start("y")
+            elif kind == "year_pair":
+                if not 0 < int(groups["y2"] or 0) - int(groups["y"] or 0) <= 110:
+                    continue  # not a lifespan
+                # Two dates: the first year, then the second (their own raws, same kind).
+                taken.append((start, end))
+                second = dict(groups, y=groups["y2"])
+                found.append(_Raw(start, match.end("y"), kind, groups, calendar, persian))
+                found.append(_Raw(match.start("y2"), end, kind, second, calendar, persian))
+                continue
+            if kind == "year_sh_cell" and not _table_line(folded, start):
+                continue
+            if (groups.get("jm") and not groups.get("y") and month_word.isascii()) or (
+                kind == "part_year" and calendar is Calendar.SOLAR_HIJRI and not persian
+            ):
+                contextual.add(start)  # "late Mordad", "early 1364" in English
             taken.append((start, end))
             found.append(_Raw(start, end, kind, groups, calendar, persian))
-    # "in 1361" in English text is a Solar Hijri year only where the text dates in that calendar.
-    if not any(r.calendar is Calendar.SOLAR_HIJRI and r.kind != "year_sh_bare" for r in found):
-        found = [r for r in found if r.kind != "year_sh_bare"]
+    # "in 1361" in English text is a Solar Hijri year, and "Mordad" alone a month, only
+    # where the text dates in that calendar.
+    if not solar_hijri and not _SAYS_SOLAR_HIJRI.search(text) and not any(
+        r.calendar is Calendar.SOLAR_HIJRI
+        and r.kind not in _CONTEXTUAL
+        and r.start not in contextual
+        for r in found
+    ):
+        found = [r for r in found if r.kind not in _CONTEXTUAL and r.start not in contextual]
     found.sort(key=lambda r: r.start)
     return found
+
+
+def _table_line(text: str, position: int) -> bool:
+    """Whether the line at ``position`` is a row of cells (two or more ``|`` or tabs)."""
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    line = text[start : end if end >= 0 else len(text)]
+    return line.count("|") >= 2 or line.count("\t") >= 2
+
+
+def _month_without_year(folded: str, match: re.Match[str], kind: str) -> bool:
+    """Whether a Solar Hijri month with no year next to it is a month here: with a day or
+    "early/late" before it, always; alone, unless it is also a name or a word ("Bahman",
+    "Azar", مهر) with no preposition before it, or a capitalised word follows (a name:
+    "Shahrivar Ahmadi")."""
+    if kind != "jmonth_alone":
+        return True
+    word = (match.group("jm") or "").lower()
+    if _NOT_A_MONTH_AFTER.match(folded, match.end()):
+        return False
+    if word not in _NAME_LIKE_MONTHS:
+        return True
+    if not word.isascii():
+        # Persian: مهر، تیر … alone are words; "مهر ماه" or "اواخر مهر" is the month.
+        return "ماه" in match.group(0) or bool(
+            re.search(r"(?:اوایل|اواسط|اواخر)\s*$", folded[: match.start()])
+        )
+    return bool(_MONTH_CUE.search(folded[max(0, match.start() - 12) : match.start()]))
 
 
 def _own_year(raw: _Raw) -> int | None:
@@ -516,13 +623,17 @@ def _own_year(raw: _Raw) -> int | None:
     return None
 
 
-def find_dates(text: str, *, context_year: int | None = None) -> list[DateMatch]:
+def find_dates(
+    text: str, *, context_year: int | None = None, solar_hijri: bool = False
+) -> list[DateMatch]:
     """Every date in ``text``, in order, with character offsets into ``text``.
 
     ``context_year`` (Gregorian) dates a day or month written without a year when
-    no other date in the text gives one.
+    no other date in the text gives one. ``solar_hijri`` says that the text around
+    ``text`` dates in that calendar (a list's cell, whose table does): "released 1366"
+    is then a year without another Solar Hijri date in ``text`` itself.
     """
-    raws = _raw_matches(text)
+    raws = _raw_matches(text, solar_hijri)
     own = [_own_year(raw) for raw in raws]
     results: list[DateMatch] = []
     for index, raw in enumerate(raws):

@@ -201,16 +201,104 @@ def _persian_people(text: str) -> list[tuple[int, int]]:
 
 _ORG_HEADS = (
     "Party|Front|Organi[sz]ation|Cent(?:re|er)|Association|Committee|Council|Union|Movement|"
-    "Guards|Corps|Ministry|Society|Foundation|Network|Institute|Tribune|Agency|Mojahedin|Fedaian"
+    "Guards|Corps|Ministry|Society|Foundation|Network|Institute|Tribune|Agency|Mojahedin|Fedaian|"
+    "League|Office|Federation|Alliance|Coalition"
 )
+_CAPS = r"[A-Z][\w'’-]*"
 _ORG = re.compile(
-    rf"(?<![\w'’])(?:The[^\S\n]+)?(?:[A-Z][\w'’-]*[^\S\n]+(?:(?:of|for|the|and)[^\S\n]+)*){{1,5}}(?:{_ORG_HEADS})(?![\w])"
+    rf"(?<![\w'’])(?:The[^\S\n]+)?(?:{_CAPS}[^\S\n]+(?:(?:of|for|the|and)[^\S\n]+)*){{1,5}}(?:{_ORG_HEADS})(?![\w])"
+)
+# The head first: "Ministry of Foreign Affairs", "Union of Iranian Communists", "Office of the
+# Prosecutor", with a qualifier in brackets ("… Fedaian (Majority)").
+_ORG_HEAD_FIRST = re.compile(
+    rf"(?<![\w'’])(?:{_CAPS}[^\S\n]+){{0,3}}(?:Ministry|Office|Organi[sz]ation|Council|Union|Association|"
+    rf"League|Party|Federation|Society|Front)[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?{_CAPS}"
+    rf"(?:[^\S\n]+(?:(?:of|for|and|the)[^\S\n]+)*{_CAPS}){{0,5}}(?:[^\S\n]+\([A-Z][\w-]*\))?"
+)
+# What a person supports or belongs to: "a sympathiser of the Fadaiyan Minority", "member of
+# Komala", and the same before the noun, "a Peykar sympathiser", "| Mojahedin supporter".
+_MEMBER = r"(?:supporters?|members?|sympathi[sz]ers?|activists?|cadres?|militants?)"
+_ORG_AFTER_MEMBER = re.compile(
+    rf"\b{_MEMBER}[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?P<org>{_CAPS}(?:[^\S\n]+{_CAPS}){{0,4}}(?:[^\S\n]+\([A-Z][\w-]*\))?)(?![\w'’-]|[^\S\n]+famil)"  # "members of the Karimi family"
+)
+_ORG_BEFORE_MEMBER = re.compile(
+    rf"(?:(?:(?<=\ba)|(?<=\ban)|(?<=\bas)|(?<=\band)|(?<=\bthe)|(?<=\bof)|(?<=\bfor))[^\S\n]+|(?<=[|\t;,])[^\S\n]*|^[^\S\n]*)(?P<org>{_CAPS}(?:[^\S\n]+{_CAPS})?)[^\S\n]+{_MEMBER}\b",
+    re.M,
+)
+_NOT_ORG_WORDS = frozenset(
+    "The A An His Her Their Our My Its Former Many Some Other Both All Several Two Three Party "
+    "Prison Ward Family Political Senior Leading Active Committed Young Old".split()
+)
+# Persian: an organisation's kind, then its name up to a verb, a particle or punctuation
+# ("هوادار سازمان اتحاد دموکراتیک خلق بود", "هواداری از جبهه رهایی کار در …").
+_PERSIAN_ORG_HEADS = "سازمان|حزب|جبهه|اتحادیه|انجمن|کانون|وزارت|دادستانی|گروه\s+(?=[^\s]+ی\b)"
+_PERSIAN_ORG_STOP = PERSIAN_STOP | _word_set(
+    "بودند بوده هستند است نیست شده کرد کرده کردند می‌کرد می‌کردند داشت داشتند بود؛ "
+    "هم‌بند هوادار هواداری عضو اعضای عضویت فعال فعالان زندانی بازداشت دستگیر اعدام "
+    "یک دو سه چند هر همان بعد قبل سال ماه روز زمان وقتی چون اما ولی"
 )
 
 
 def _org_names(text: str) -> list[tuple[int, int]]:
-    """Organisations named like one ("Workers' Unity Party", "Mehr Documentation Centre")."""
-    return [m.span() for m in _ORG.finditer(text)]
+    """Organisations named like one ("Workers' Unity Party", "Mehr Documentation Centre",
+    "Ministry of Foreign Affairs", "سازمان اتحاد دموکراتیک خلق"), and the capitalised name
+    of what a person is a member or supporter of."""
+    spans = [m.span() for m in _ORG.finditer(text)]
+    spans += [m.span() for m in _ORG_HEAD_FIRST.finditer(text)]
+    for pattern in (_ORG_AFTER_MEMBER, _ORG_BEFORE_MEMBER):
+        for match in pattern.finditer(text):
+            words = match.group("org").split()
+            while words and words[0] in _NOT_ORG_WORDS:
+                words = words[1:]
+            if not words:
+                continue
+            start = match.start("org") + match.group("org").index(words[0])
+            spans.append((start, match.end("org")))
+    if is_persian(text) or re.search(_PERSIAN_LETTER, text):
+        spans += _persian_orgs(text)
+    # Longest first, so that one name is not taken in two pieces.
+    return sorted(spans, key=lambda s: s[0] - s[1])
+
+
+_NEXT_PERSIAN_WORD = re.compile(rf"[^\S\n]+({_PERSIAN_WORD})")
+
+
+def _persian_orgs(text: str) -> list[tuple[int, int]]:
+    folded = text.translate(FOLD_LETTERS)
+    spans = []
+    for head in re.finditer(rf"(?<![\u0600-\u06ff])(?:{_PERSIAN_ORG_HEADS})(?=\s)", folded):
+        words = 0
+        position = head.end()
+        while words < 4:
+            match = _NEXT_PERSIAN_WORD.match(folded, position)
+            if match is None or match.group(1) in _PERSIAN_ORG_STOP:
+                break
+            position = match.end()
+            words += 1
+        if words:
+            spans.append((head.start(), position))
+    return spans
+
+
+# A name followed by what it is: "Behesht-e Reza cemetery", "Bagh-e Rezvan cemetery",
+# "Parsilon prison". The model splits these or calls the name an organisation.
+_PLACE_NOUNS = {"cemetery": "cemetery", "graveyard": "cemetery", "prison": "prison", "jail": "prison"}
+_NAMED_PLACE = re.compile(
+    rf"(?<![\w'’-])(?P<name>(?:{_LATIN_CAP}[^\S\n]+){{0,2}}{_LATIN_CAP})[^\S\n]+(?P<noun>cemetery|graveyard|prison|jail)\b"
+)
+
+
+def _place_names(text: str) -> list[tuple[int, int, str]]:
+    spans = []
+    for match in _NAMED_PLACE.finditer(text):
+        words = match.group("name").split()
+        while words and (words[0] in _LATIN_STOP or words[0] in _NOT_ORG_WORDS):
+            words = words[1:]  # "In Evin prison", "The Dar-ol-Rahmeh cemetery"
+        if not words:
+            continue
+        start = match.start("name") + match.group("name").index(words[0])
+        spans.append((start, match.end(), _PLACE_NOUNS[match.group("noun")]))
+    return spans
 
 
 _SPACY_TYPES = {
@@ -294,7 +382,17 @@ def find_mentions(
                 date=match.value,
             )
         )
-    for start, end, entry in sorted(gazetteer.find(text), key=lambda f: f[0] - f[1]):
+    known = gazetteer.find(text)
+    orgs = _org_names(text)
+    # "Communist Party of Iran", "Revolutionary Court of Isfahan": the place is part of the name.
+    for start, end in orgs:
+        if any(
+            start < s and e <= end and entry.type == "PLACE" and text[s - 3 : s] == "of "
+            for s, e, entry in known
+        ):
+            span = text[start:end]
+            add(Mention(MentionType.ORG, span, start, end, re.sub(r"\s+", " ", span), "pattern"))
+    for start, end, entry in sorted(known, key=lambda f: f[0] - f[1]):
         add(
             Mention(
                 MentionType(entry.type),
@@ -307,11 +405,14 @@ def find_mentions(
                 entry.ref,
             )
         )
+    for start, end, kind in _place_names(text):
+        span = text[start:end]
+        add(Mention(MentionType.PLACE, span, start, end, re.sub(r"\s+", " ", span), "pattern", kind))
     people = _latin_people(text) + _persian_people(text)
     for start, end in sorted(people, key=lambda s: s[0] - s[1]):
         span = text[start:end]
         add(Mention(MentionType.PERSON, span, start, end, normalize_person(span), "pattern"))
-    for start, end in _org_names(text):
+    for start, end in orgs:
         add(
             Mention(
                 MentionType.ORG,

@@ -32,6 +32,7 @@ from functools import partial
 
 from reckon.extract import claims as rules
 from reckon.extract.claims import ClaimKind, ProposedClaim
+from reckon.extract.dates import Calendar, find_dates, parse_date
 from reckon.extract.mentions import Mention, MentionType, normalize_person
 from reckon.extract.text import Sentence
 
@@ -55,6 +56,7 @@ class Column(Enum):
     RELATIVE = "relative"  # father's or mother's name: private, never the victim
     PLACE = "place"  # where the event happened (prison, place of execution)
     HOME = "home"  # city of origin, birthplace: not the event's place
+    BIRTH = "birth"  # year or date of birth: a date, never the event's
     DATE = "date"
     FATE = "fate"
     NOTES = "notes"
@@ -67,6 +69,7 @@ _HEADERS: list[tuple[Column, re.Pattern[str]]] = [
     (Column.NAME, re.compile(r"\bname\b|\bvictim\b|\bperson\b|\bprisoner\b|\bdetainee\b|^نام|نام\s+و\s+نام|اسم|زندانی", re.I)),
     (Column.FATE, re.compile(r"\bfate\b|\bstatus\b|\boutcome\b|\bwhat\s+happened|سرنوشت|وضعیت", re.I)),
     (Column.NOTES, re.compile(r"\bnotes?\b|\bremarks?\b|\bdetails?\b|\bcomments?\b|\bdescription|توضیح|شرح|ملاحظات", re.I)),
+    (Column.BIRTH, re.compile(r"\b(?:year|date)\s+of\s+birth\b|\bbirth\s*(?:year|date)\b|^born$|(?:سال|تاریخ)\s+تولد|^تولد$", re.I)),
     (Column.DATE, re.compile(r"\bdate\b|\bwhen\b|\byear\b|\bday\b|تاریخ|سال|زمان", re.I)),
     (Column.HOME, re.compile(r"\bcity\b|\bhome|\bborn\b|\bbirth|\bfrom\b|\borigin|\bprovince|شهر|زادگاه|محل\s+تولد|اهل", re.I)),
     (Column.PLACE, re.compile(r"\bprison\b|\bheld\b|\bdetained\b|\bimprisoned\b|\bplace\b|\blocation\b|\bwhere\b|\bsite\b|\bjail\b|زندان|محل|مکان", re.I)),
@@ -77,6 +80,7 @@ _UNKNOWN = re.compile(
     r"^\s*(?:unknown|n/?a|not\s+known|[-–—?]+|نامعلوم|نامشخص|معلوم\s+نیست)\s*$", re.I
 )
 _RULE_ROW = re.compile(r"^[\s|:\-–—+]*$")
+_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "0123456789" * 2)
 
 
 @dataclass(frozen=True)
@@ -167,7 +171,7 @@ def _header_role(text: str) -> Column:
         # "Date of execution" is a date column, "Place of burial" a place column; a bare
         # "Arrested", "Executed", "Buried", "Cemetery" is an event column.
         if (
-            role in (Column.DATE, Column.HOME, Column.PLACE, Column.OTHER)
+            role in (Column.DATE, Column.HOME, Column.BIRTH, Column.PLACE, Column.OTHER)
             and _kind_of(text)
             and not any(p.search(text) for r, p in _HEADERS if r in (Column.DATE, Column.PLACE))
         ):
@@ -290,6 +294,59 @@ def _person(cell: Cell, mentions: list[Mention]) -> Mention | None:
     )  # fmt: skip
 
 
+_LEADING_YEAR = re.compile(r"(?:1[2-4]|19|20)\d\d(?=\s*(?:[,،(]|$))")
+_DATE_COLUMNS = (Column.DATE, Column.BIRTH, Column.EVENT)
+
+
+def _column_years(table: Table, roles: list[Column], mentions: list[Mention]) -> list[Mention]:
+    """Years the date finder left alone because nothing in the text said they are Solar
+    Hijri ("1340" under "Year of birth", "1362, Ahvaz" under "Arrested"): a column whose
+    header names a date says so. Latin-digit 1200-1499 are Solar Hijri, as in
+    `parse_date`."""
+    found = []
+    for _, _, cells in table.rows:
+        for index, cell in enumerate(cells):
+            if index >= len(roles) or roles[index] not in _DATE_COLUMNS:
+                continue
+            if any(m.type is MentionType.DATE and cell.start <= m.start < cell.end for m in mentions):
+                continue
+            match = _LEADING_YEAR.match(cell.text.translate(_DIGITS))
+            if match is None:
+                continue
+            value = parse_date(match.group(0))
+            start = cell.start
+            found.append(
+                Mention(
+                    MentionType.DATE, cell.text[: match.end()], start, start + match.end(),
+                    value.normalized, "table", date=value,
+                )
+            )  # fmt: skip
+    known = mentions + found
+    if not any(
+        m.date is not None and m.date.calendar is Calendar.SOLAR_HIJRI
+        and table.start <= m.start < table.end
+        for m in known
+    ):  # fmt: skip
+        return found
+    # The table dates in the Solar Hijri calendar: so do its notes ("arrested 1362").
+    for _, _, cells in table.rows:
+        for index, cell in enumerate(cells):
+            if index >= len(roles) or roles[index] not in (Column.NOTES, Column.FATE):
+                continue
+            taken = [(m.start, m.end) for m in known if cell.start <= m.start < cell.end]
+            for match in find_dates(cell.text, solar_hijri=True):
+                start, end = cell.start + match.start, cell.start + match.end
+                if any(start < e and s < end for s, e in taken):
+                    continue
+                found.append(
+                    Mention(
+                        MentionType.DATE, cell.text[match.start : match.end], start, end,
+                        match.value.normalized, "table", date=match.value,
+                    )
+                )  # fmt: skip
+    return found
+
+
 def retyped(text: str, table: Table, mentions: list[Mention]) -> list[Mention]:
     """The mentions with what the table's columns say about them: the model's guesses
     in a header row go, a name in a place column is a place ("Parsilon Prison"), and a
@@ -309,7 +366,7 @@ def retyped(text: str, table: Table, mentions: list[Mention]) -> list[Mention]:
             None,
         )  # fmt: skip
         role = roles[column] if column is not None and column < len(roles) else None
-        if role in (Column.PLACE, Column.HOME, Column.EVENT) and mention.type in (
+        if role in (Column.PLACE, Column.HOME, Column.BIRTH, Column.EVENT) and mention.type in (
             MentionType.PERSON,
             MentionType.ORG,
         ):
@@ -344,6 +401,7 @@ def table_claims(
     corrections (`retyped`) and the names it adds."""
     mentions = retyped(text, table, mentions)
     roles = _roles(table, mentions)
+    mentions = sorted(mentions + _column_years(table, roles, mentions), key=lambda m: m.start)
     if Column.NAME not in roles:
         return [], mentions
     header = table.header or []
