@@ -168,3 +168,68 @@ def test_year_and_month_values_have_month_precision() -> None:
     persian = parse_date("1367/05", calendar="jalali")
     assert persian.precision is Precision.MONTH
     assert (persian.start, persian.end) == (date(1988, 7, 23), date(1988, 8, 22))
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    return [(m.value.text, m.value.normalized) for m in find_dates(text)]
+
+
+def test_a_solar_hijri_month_alone_takes_its_year_where_the_text_dates_in_that_calendar() -> None:
+    text = "They came in Khordad and again in Shahrivar 1366; in Aban he was gone."
+    found = dict(_found(text))
+    assert found["Khordad"] == "1987-05-22/1987-06-21"
+    assert found["Aban"] == "1987-10-23/1987-11-21"  # after "in", a name-like month is a month
+    # With a day or "late" before it, a romanised month without a year is a month too.
+    assert dict(_found("late Mordad and 9 Tir, both 1367 SH")) == {
+        "late Mordad": "1988-08-12/1988-08-22",
+        "9 Tir": "1988-06-30",
+        "1367 SH": "1988-03-21/1989-03-20",
+    }
+    # Names that are months: not without a preposition, nor before a surname.
+    assert _found("Bahman met Azar in Tehran on 3 Mehr 1362.") == [("3 Mehr 1362", "1983-09-25")]
+    assert _found("Shahrivar Mohseni wrote on 3 Mehr 1362.") == [("3 Mehr 1362", "1983-09-25")]
+    # No Solar Hijri date anywhere: "Mordad" alone is not dated.
+    assert _found("He left in Mordad.") == []
+
+
+def test_persian_months_alone_need_the_word_month_when_they_are_also_words() -> None:
+    text = "در شهریور بازداشت شد و مهر سازمان را بر نامه زدند. تیر ماه بعد، ۱۰ مرداد ۱۳۶۵"
+    found = [t for t, _ in _found(text)]
+    assert "شهریور" in found
+    assert "مهر" not in found  # a seal here
+    assert "تیر ماه" in found
+
+
+def test_early_or_late_a_year_nowruz_and_a_lifespan() -> None:
+    text = "1339 – 1367. He was held from early 1362 until late 1988; hanged 6 Shahrivar 1367."
+    found = dict(_found(text))
+    assert found["1339"] == "1960-03-21/1961-03-20"
+    assert found["1367"] == "1988-03-21/1989-03-20"
+    assert found["early 1362"] == "1983-03-21/1984-03-20"
+    assert found["late 1988"] == "1988"
+    # Without the Solar Hijri date, the bare Latin-digit years are not read as years.
+    assert dict(_found(text.replace("6 Shahrivar 1367", "6 September 1988"))).keys() == {
+        "late 1988",
+        "6 September 1988",
+    }
+    nowruz = find_dates("just before Nowruz 1364")[0].value
+    assert (nowruz.normalized, nowruz.precision, nowruz.calendar) == (
+        "1985-03-21",
+        Precision.DAY,
+        Calendar.SOLAR_HIJRI,
+    )
+
+
+def test_bare_solar_hijri_years_in_notes_and_cells_but_not_amounts_or_numbers() -> None:
+    text = (
+        "Dates are Solar Hijri.\n"
+        "Name | Born | Notes\n"
+        "Kaveh Doostdar | 1341 | freed 1365, moved to Qasr Prison 1366; fined 1300 tomans\n"
+    )
+    found = [t for t, _ in _found(text)]
+    assert found == ["1341", "1365", "1366"]
+    # Without a word that the text dates in the Solar Hijri calendar, none of them.
+    assert _found(text.replace("Dates are Solar Hijri.\n", "")) == []
+    assert _found("In 1367 SH he was prisoner number 1342, not released 1300 people") == [
+        ("1367 SH", "1988-03-21/1989-03-20")
+    ]

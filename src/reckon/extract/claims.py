@@ -168,12 +168,15 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         r"آزاد\s+شد(?!ند)", r"آزاد\s+گردید", r"آزاد\s+کرد", r"از\s+زندان\s+آزاد", r"رها\s+شد",
     ],
     ClaimKind.AFFILIATION: [
-        r"\b(?:a|an|both|all|as|were|was|became|remained)\s+(?:\w+\s+)?(?:supporters?|members?|sympathi[sz]ers?|activists?)\s+of\s+(?!the\s+(?:[\w-]+\s+){0,2}(?:commission|committee|family|board|panel|delegation))",
+        r"\b(?:a|an|and|both|all|as|were|was|became|remained)\s+(?:(?!by\b)[\w-]+\s+)?(?:supporters?|members?|sympathi[sz]ers?|activists?)\s+of\s+(?!the\s+(?:[\w-]+\s+){0,2}(?:commission|committee|family|board|panel|delegation))",
+        # The organisation before the noun: "was a Peykar sympathiser", "a Tudeh Party activist".
+        r"\b(?:a|an|as)\s+(?:(?-i:[A-Z])[\w'’-]*\s+){1,3}(?:supporter|member|sympathi[sz]er|activist)\b",
         rf"\b(?:{_POSS}|for)\s+(?:\w+\s+)?(?:support|membership|sympathy)\s+(?:of|for|with|in)\s+(?:the\s+)?(?=[A-Z])",
-        r"\b(?:support(?:ed|ing)|sympathi[sz](?:ed|ing)\s+with|belong(?:ed|ing)\s+to|(?:was\s+)?affiliated\s+with|joined)\s+(?:the\s+)?(?=[A-Z])",
+        r"\b(?:support(?:ed|ing)|sympathi[sz](?:e|es|ed|ing)\s+with|belong(?:ed|ing)\s+to|(?:was\s+)?affiliated\s+with|joined)\s+(?:the\s+)?(?=[A-Z])",
         # Activism for an organisation: "sold newspapers for the League", "handed out leaflets for …".
         r"\b(?:sold|selling|distribut(?:ed|ing)|hand(?:ed|ing)\s+out|pass(?:ed|ing)\s+out|circulat(?:ed|ing))\s+(?:\w+\s+){0,2}?(?:newspapers|leaflets|pamphlets|flyers|publications|bulletins|tracts)\s+for\s+(?:the\s+)?(?=[A-Z])",
         r"هوادار", r"عضو\s+(?:سازمان|حزب|جبهه)", r"عضویت\s+در", r"وابسته\s+به\s+(?:سازمان|حزب|جبهه)",
+        r"(?:از\s+)?اعضای\s+(?:سازمان|حزب|جبهه|گروه)", r"(?:سمپات|طرفدار)(?:ان|های)?\s+(?:سازمان|حزب|جبهه|گروه)",
     ],
     ClaimKind.ORDERED: [
         r"\bordered\b", r"\bgave\s+the\s+orders?\b", rf"\bsigned\s+(?:the\s+|{_POSS}\s+)?(?:death\s+|execution\s+)?(?:warrants?|sentences?|orders?)\b(?!\s+(?:for|to|of)\s+(?:the\s+)?(?:transfer|release|burial|return|delivery|handover|move|removal))",
@@ -621,6 +624,11 @@ _FA_THIRD = re.compile(
     r"^(?!\S*‌?ها)\S*(?:\s+\S+){0,4}?\s+(?:شد|گردید|بود)(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])"
 )
 
+# "… بود و هوادار سازمان …": the clause before, joined by "و", has the verb and no subject.
+_FA_THIRD_BEFORE = re.compile(
+    r"(?<![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])(?:بود|شد)\s+و\s+$"
+)
+
 
 # The narrator as subject or object: "I was arrested", "they moved me", "مرا … بردند",
 # a Persian verb in the first person singular ("دستگیر شدم").
@@ -699,7 +707,9 @@ def _subject_from_context(
         return [relative]
     if context.last_person is None:
         return []
-    if sentence.persian and _FA_THIRD.match(text[span[0] : sentence.end]):
+    if sentence.persian and (
+        _FA_THIRD.match(text[span[0] : sentence.end]) or _FA_THIRD_BEFORE.search(head)
+    ):
         return [context.last_person]
     starts_with_trigger = head.strip(" -–•*0123456789.:") == ""
     object_pronoun = re.match(r"\s*(?:him|her)\b", text[span[1] : sentence.end], re.I)

@@ -306,9 +306,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("gmonth_alone", re.compile(rf"(?<![\w])(?:in|since|until|till|by|from|during|early|mid|late|end\s+of)\s+(?P<gm>january|february|april|june|july|august|september|october|november|december){_E}", re.I)),
     ("year_sh_bare", re.compile(rf"(?<![\w])(?:in|since|until|till|by|from|of|during|after|before|around)\s+(?P<y>1[34]\d\d){_E}(?!{_COUNTED})", re.I)),
     # "released 1366", "transferred to Gohardasht 1365" (a list's notes), "born 1338".
-    ("year_sh_event", re.compile(rf"(?<![\w])(?:{_EVENT_WORDS})(?:\s+(?:in|on|at|to|from)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?[,:]?\s+(?P<y>1[34]\d\d){_E}(?!{_COUNTED})", re.I)),
+    ("year_sh_event", re.compile(rf"(?<![\w])(?:{_EVENT_WORDS})(?:\s+(?:in|on|at|to|from)\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?)?[,:]?\s+(?P<y>1[34]\d\d){_E}(?!{_COUNTED})", re.I)),
     # A list's cell that is a year ("| 1338 |") or starts with one ("1361, Khorramabad").
-    ("year_sh_cell", re.compile(rf"(?:(?<=[|\t])|^)[^\S\n]*(?P<y>1[34]\d\d)(?=[^\S\n]*(?:[|\t,،]|$))", re.M)),
+    ("year_sh_cell", re.compile(r"(?:(?<=[|\t])|^)[^\S\n]*(?P<y>1[34]\d\d)(?=[^\S\n]*(?:[|\t,،]|$))", re.M)),
     ("year", re.compile(rf"{_B}(?P<y>(?:19|20)\d\d){_E}(?!\s*(?:people|prisoners|victims|names))", re.I)),
 ]  # fmt: skip
 
@@ -327,10 +327,12 @@ _MONTH_CUE = re.compile(
     r"(?:\b(?:in|since|until|till|by|during|from|early|mid|late|of)|در|تا|از|اوایل|اواسط|اواخر)[^\S\n]*-?$",
     re.I,
 )
-_NOT_A_MONTH_AFTER = re.compile(r"^[^\S\n]*(?:['’]s\b|[A-Z][a-z])")
+_NOT_A_MONTH_AFTER = re.compile(r"[^\S\n]*(?:['’]s\b|[A-Z][a-z])")
 # Kinds that read a bare Latin-digit 13xx as a Solar Hijri year only in a text that dates
 # in that calendar (another Solar Hijri date, or a note that its dates are Solar Hijri).
-_CONTEXTUAL = frozenset({"year_sh_bare", "year_sh_event", "year_sh_cell", "year_pair", "jmonth_alone"})
+_CONTEXTUAL = frozenset(
+    {"year_sh_bare", "year_sh_event", "year_sh_cell", "year_pair", "jmonth_alone"}
+)
 _SAYS_SOLAR_HIJRI = re.compile(
     r"\bSolar\s+Hijri\b|\bHijri\s+Shamsi\b|\bShamsi\b|\bJalali\b|\(SH\)|هجری\s+شمسی|خورشیدی", re.I
 )
@@ -499,7 +501,16 @@ def _build(raw: _Raw, text: str, year: int | None, inferred: bool) -> DateValue 
     elif raw.kind == "nowruz":
         sh_year = year if cal is Calendar.SOLAR_HIJRI else year - 621
         when = jalali.to_gregorian(sh_year, 1, 1)
-        value = DateValue(text, cal, Precision.DAY, when, when, year, 1 if cal is Calendar.SOLAR_HIJRI else when.month, 1 if cal is Calendar.SOLAR_HIJRI else when.day)
+        value = DateValue(
+            text,
+            cal,
+            Precision.DAY,
+            when,
+            when,
+            year,
+            1 if cal is Calendar.SOLAR_HIJRI else when.month,
+            1 if cal is Calendar.SOLAR_HIJRI else when.day,
+        )
     else:
         names = SOLAR_HIJRI_MONTHS if cal is Calendar.SOLAR_HIJRI else GREGORIAN_MONTHS
         month = names[(g.get("jm") or g.get("gm") or "").lower()]
@@ -575,11 +586,15 @@ def _raw_matches(text: str, solar_hijri: bool = False) -> list[_Raw]:
             found.append(_Raw(start, end, kind, groups, calendar, persian))
     # "in 1361" in English text is a Solar Hijri year, and "Mordad" alone a month, only
     # where the text dates in that calendar.
-    if not solar_hijri and not _SAYS_SOLAR_HIJRI.search(text) and not any(
-        r.calendar is Calendar.SOLAR_HIJRI
-        and r.kind not in _CONTEXTUAL
-        and r.start not in contextual
-        for r in found
+    if (
+        not solar_hijri
+        and not _SAYS_SOLAR_HIJRI.search(text)
+        and not any(
+            r.calendar is Calendar.SOLAR_HIJRI
+            and r.kind not in _CONTEXTUAL
+            and r.start not in contextual
+            for r in found
+        )
     ):
         found = [r for r in found if r.kind not in _CONTEXTUAL and r.start not in contextual]
     found.sort(key=lambda r: r.start)

@@ -225,16 +225,16 @@ _ORG_BEFORE_MEMBER = re.compile(
     rf"(?:(?:(?<=\ba)|(?<=\ban)|(?<=\bas)|(?<=\band)|(?<=\bthe)|(?<=\bof)|(?<=\bfor))[^\S\n]+|(?<=[|\t;,])[^\S\n]*|^[^\S\n]*)(?P<org>{_CAPS}(?:[^\S\n]+{_CAPS})?)[^\S\n]+{_MEMBER}\b",
     re.M,
 )
-_NOT_ORG_WORDS = frozenset(
+_NOT_ORG_WORDS = _word_set(
     "The A An His Her Their Our My Its Former Many Some Other Both All Several Two Three Party "
-    "Prison Ward Family Political Senior Leading Active Committed Young Old".split()
+    "Prison Ward Family Political Senior Leading Active Committed Young Old"
 )
 # Persian: an organisation's kind, then its name up to a verb, a particle or punctuation
 # ("هوادار سازمان اتحاد دموکراتیک خلق بود", "هواداری از جبهه رهایی کار در …").
-_PERSIAN_ORG_HEADS = "سازمان|حزب|جبهه|اتحادیه|انجمن|کانون|وزارت|دادستانی|گروه\s+(?=[^\s]+ی\b)"
-_PERSIAN_ORG_STOP = PERSIAN_STOP | _word_set(
+_PERSIAN_ORG_HEADS = "سازمان|حزب|جبهه|اتحادیه|انجمن|کانون|وزارت|دادستانی"
+_PERSIAN_ORG_STOP = (PERSIAN_STOP - {"آزاد"}) | _word_set(
     "بودند بوده هستند است نیست شده کرد کرده کردند می‌کرد می‌کردند داشت داشتند بود؛ "
-    "هم‌بند هوادار هواداری عضو اعضای عضویت فعال فعالان زندانی بازداشت دستگیر اعدام "
+    "هم‌بند فعالیت هوادار هواداری عضو اعضای عضویت فعال فعالان زندانی بازداشت دستگیر اعدام "
     "یک دو سه چند هر همان بعد قبل سال ماه روز زمان وقتی چون اما ولی"
 )
 
@@ -282,7 +282,12 @@ def _persian_orgs(text: str) -> list[tuple[int, int]]:
 
 # A name followed by what it is: "Behesht-e Reza cemetery", "Bagh-e Rezvan cemetery",
 # "Parsilon prison". The model splits these or calls the name an organisation.
-_PLACE_NOUNS = {"cemetery": "cemetery", "graveyard": "cemetery", "prison": "prison", "jail": "prison"}
+_PLACE_NOUNS = {
+    "cemetery": "cemetery",
+    "graveyard": "cemetery",
+    "prison": "prison",
+    "jail": "prison",
+}
 _NAMED_PLACE = re.compile(
     rf"(?<![\w'’-])(?P<name>(?:{_LATIN_CAP}[^\S\n]+){{0,2}}{_LATIN_CAP})[^\S\n]+(?P<noun>cemetery|graveyard|prison|jail)\b"
 )
@@ -407,7 +412,9 @@ def find_mentions(
         )
     for start, end, kind in _place_names(text):
         span = text[start:end]
-        add(Mention(MentionType.PLACE, span, start, end, re.sub(r"\s+", " ", span), "pattern", kind))
+        add(
+            Mention(MentionType.PLACE, span, start, end, re.sub(r"\s+", " ", span), "pattern", kind)
+        )
     people = _latin_people(text) + _persian_people(text)
     for start, end in sorted(people, key=lambda s: s[0] - s[1]):
         span = text[start:end]

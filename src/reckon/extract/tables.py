@@ -308,7 +308,9 @@ def _column_years(table: Table, roles: list[Column], mentions: list[Mention]) ->
         for index, cell in enumerate(cells):
             if index >= len(roles) or roles[index] not in _DATE_COLUMNS:
                 continue
-            if any(m.type is MentionType.DATE and cell.start <= m.start < cell.end for m in mentions):
+            if any(
+                m.type is MentionType.DATE and cell.start <= m.start < cell.end for m in mentions
+            ):
                 continue
             match = _LEADING_YEAR.match(cell.text.translate(_DIGITS))
             if match is None:
@@ -334,14 +336,14 @@ def _column_years(table: Table, roles: list[Column], mentions: list[Mention]) ->
             if index >= len(roles) or roles[index] not in (Column.NOTES, Column.FATE):
                 continue
             taken = [(m.start, m.end) for m in known if cell.start <= m.start < cell.end]
-            for match in find_dates(cell.text, solar_hijri=True):
-                start, end = cell.start + match.start, cell.start + match.end
+            for dated in find_dates(cell.text, solar_hijri=True):
+                start, end = cell.start + dated.start, cell.start + dated.end
                 if any(start < e and s < end for s, e in taken):
                     continue
                 found.append(
                     Mention(
-                        MentionType.DATE, cell.text[match.start : match.end], start, end,
-                        match.value.normalized, "table", date=match.value,
+                        MentionType.DATE, cell.text[dated.start : dated.end], start, end,
+                        dated.value.normalized, "table", date=dated.value,
                     )
                 )  # fmt: skip
     return found

@@ -1,0 +1,82 @@
+"""Organisations and affiliations: parties and authorities named in either script, and a
+person's political affiliation as a claim."""
+
+from __future__ import annotations
+
+from reckon.extract.mentions import MentionType, find_mentions
+from reckon.extract.pipeline import extract_text
+
+
+def _typed(text: str, kind: MentionType) -> list[str]:
+    return [m.text for m in find_mentions(text) if m.type is kind]
+
+
+def _claims(text: str) -> set[tuple[object, object]]:
+    return {(c["type"], c["victim"]) for c in extract_text(text).as_json()["claims"]}
+
+
+def test_the_cases_political_organisations_in_both_scripts() -> None:
+    text = "Parviz Nabavi sympathised with the Fadaian (Aksariyat); his wife was close to Komala."
+    assert _typed(text, MentionType.ORG) == ["Fadaian (Aksariyat)", "Komala"]
+    fa = "او هوادار سازمان مجاهدین خلق بود و برادرش عضو حزب توده ایران."
+    assert _typed(fa, MentionType.ORG) == ["سازمان مجاهدین خلق", "حزب توده ایران"]
+
+
+def test_organisations_no_list_knows() -> None:
+    # Named head first, with a place inside the name; what a person is a member of.
+    text = (
+        "The Office of the Special Envoy wrote to the Ministry of Labour and Social Affairs. "
+        "Shirin Nouri was a member of the Free Workers' Circle, and a Sahand supporter. "
+        "The Teachers' League of Iran protested."
+    )
+    orgs = [o.removeprefix("The ") for o in _typed(text, MentionType.ORG)]
+    assert "Office of the Special Envoy" in orgs
+    assert "Ministry of Labour and Social Affairs" in orgs
+    assert "Free Workers' Circle" in orgs
+    assert "Sahand" in orgs
+    assert "Teachers' League of Iran" in orgs
+    assert "Iran" not in _typed(text, MentionType.PLACE)
+    # A family is not an organisation.
+    assert _typed("Two members of the Rostami family were held.", MentionType.ORG) == []
+
+
+def test_persian_organisation_kinds_end_at_the_verb() -> None:
+    text = "علی کرمانی هوادار سازمان اتحاد کارگران آزاد بود و در جبهه آزادی ملی فعالیت می‌کرد."
+    assert _typed(text, MentionType.ORG) == ["سازمان اتحاد کارگران آزاد", "جبهه آزادی ملی"]
+
+
+def test_a_name_before_cemetery_or_prison_is_a_place_not_an_organisation() -> None:
+    text = (
+        "His body was taken to the Golzar-e Shohada cemetery and he had been held in Mahan prison."
+    )
+    places = _typed(text, MentionType.PLACE)
+    assert "Golzar-e Shohada cemetery" in places
+    assert "Mahan prison" in places
+    assert _typed(text, MentionType.ORG) == []
+
+
+def test_affiliation_phrasings_in_english() -> None:
+    text = (
+        "Nima Farahani, an engineer and supporter of the Tudeh Party, was arrested in 1983. "
+        "His cousin Babak Sorouri was a Peykar sympathiser. "
+        "Leili Mansouri began to sympathise with the Fedaian at university. "
+        "Mina Sadr was a long-standing member of Komala."
+    )
+    found = _claims(text)
+    for person in ("Nima Farahani", "Babak Sorouri", "Leili Mansouri", "Mina Sadr"):
+        assert ("affiliation", person) in found, person
+    # "members of the Revolutionary Guards" arrested him: no one's affiliation, and a council
+    # member is no party member.
+    other = (
+        "Reza Paknejad was apprehended by members of the Revolutionary Guards in 1982. "
+        "A local council member, Hamid Zarrin, spoke to reporters."
+    )
+    assert not {k for k, _ in _claims(other)} & {"affiliation"}
+
+
+def test_affiliation_phrasings_in_persian() -> None:
+    text = "برادرم کامران اشرفی از اعضای حزب توده ایران بود. او در سال ۱۳۶۲ دستگیر شد."
+    assert ("affiliation", "کامران اشرفی") in _claims(text)
+    # The verb of the clause before "و" has no subject: the person spoken of.
+    elided = "خواهرم نرگس صالحی در سال ۱۳۶۱ بازداشت شد. معلم بود و هوادار سازمان پیکار."
+    assert ("affiliation", "نرگس صالحی") in _claims(elided)
