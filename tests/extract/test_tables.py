@@ -216,3 +216,48 @@ def test_a_prisoner_column_and_notes_with_dates() -> None:
         ("detention", "Shahin Rostami"),
         ("release", "Akbar Nouri"),
     }
+
+
+NOTES_TABLE = (
+    "Executed at Vakilabad Prison, 1367\n"
+    "\n"
+    "No. | Name | Year of birth | Held in | Notes\n"
+    "1 | Omid Yazdanpanah | 1339 | Vakilabad Prison | Tudeh Party member; arrested 1362\n"
+    "2 | Parisa Golbaf | 1342 | Vakilabad Prison | sympathiser, Komala\n"
+    "3 | Kaveh Sabet | 1336 | Vakilabad Prison | Rah-e Kargar\n"
+    "4 | Nima Dadgar | 1344 | Vakilabad Prison | Peykar (supporter); his brother was also arrested\n"
+    "5 | Reza Khorshidi | 1340 | Vakilabad Prison | no known affiliation; fate unknown\n"
+)
+
+
+def test_a_notes_cell_naming_an_organisation_is_the_persons_affiliation() -> None:
+    claims = {(c["type"], c["victim"]) for c in extract_text(NOTES_TABLE).as_json()["claims"]}
+    for person in ("Omid Yazdanpanah", "Parisa Golbaf", "Kaveh Sabet", "Nima Dadgar"):
+        assert ("affiliation", person) in claims, person
+    assert ("affiliation", "Reza Khorshidi") not in claims
+    # "his brother was also arrested" is about someone the list does not name.
+    assert ("arrest", "Nima Dadgar") not in claims
+    # "fate unknown": the title's execution does not hold for that row.
+    assert ("execution", "Reza Khorshidi") not in claims
+    assert ("execution", "Omid Yazdanpanah") in claims
+
+
+def test_years_under_a_date_header_are_solar_hijri_dates_and_birth_is_no_event() -> None:
+    result = extract_text(NOTES_TABLE)
+    dates = {m.text: m.normalized for m in result.mentions if m.type.value == "DATE"}
+    assert dates["1339"] == "1960-03-21/1961-03-20"
+    # The table dates in the Solar Hijri calendar, so its notes do too.
+    assert dates["1362"] == "1983-03-21/1984-03-20"
+    claims = {(c["type"], c["victim"]): c for c in result.as_json()["claims"]}
+    assert claims[("execution", "Omid Yazdanpanah")]["date"] is None  # not the birth year
+    assert claims[("arrest", "Omid Yazdanpanah")]["date"] == "1983-03-21/1984-03-20"
+
+
+def test_a_place_cells_first_part_is_a_place_when_only_the_city_after_it_is_known() -> None:
+    text = (
+        "Name | Prison | Date of execution\n"
+        "Arman Tavakoli | Sepidbarg, Tabriz | 1988-08-02\n"
+        "Yasaman Jafari | Sepidbarg, Tabriz | 1988-08-03\n"
+    )
+    places = [m.text for m in extract_text(text).mentions if m.type.value == "PLACE"]
+    assert places.count("Sepidbarg") == 2

@@ -246,10 +246,13 @@ def _short_words(table: Table, column: int) -> bool:
 
 def _place(cell: Cell, mentions: list[Mention]) -> Mention | None:
     """A place the finders missed in a place column: the cell's first part ("Dar-ol-Rahmeh
-    cemetery" of "Dar-ol-Rahmeh cemetery, Shiraz")."""
-    if any(cell.start <= m.start < cell.end for m in mentions) or _UNKNOWN.match(cell.text):
+    cemetery" of "Dar-ol-Rahmeh cemetery, Shiraz", "Parsilon" of "Parsilon, Khorramabad" where
+    the city after it is known)."""
+    if _UNKNOWN.match(cell.text):
         return None
     first = re.split(r"[,،(]", cell.text, maxsplit=1)[0].strip()
+    if any(cell.start <= m.start < cell.start + len(first) for m in mentions):
+        return None
     if not first or not re.match(r"[A-Z\u0621-\u06d3]", first) or re.search(r"\d|[۰-۹]", first):
         return None
     return Mention(MentionType.PLACE, first, cell.start, cell.start + len(first), first, "table")
@@ -454,13 +457,19 @@ def table_claims(
         # Each event column (a date or place whose header names a kind) and the row's fate.
         events: dict[ClaimKind, dict[str, Mention | None]] = {}
         fate = next((_kind_of(c.text) for _, c in cell_of(Column.FATE) if _kind_of(c.text)), None)
+        # "fate unknown", "listed here in error", "death sentence commuted": the row says the
+        # list's title is not what happened to this person.
+        contradicted = any(
+            _NOT_THE_TITLE.search(c.text) for _, c in cell_of(Column.NOTES) + cell_of(Column.FATE)
+        )
+        row_page_kind = None if contradicted else page_kind
         main = fate
         first_named = None
         for role in (Column.DATE, Column.PLACE):
             for i, cell in cell_of(role):
                 named = _kind_of(header[i].text) if i < len(header) else None
                 first_named = first_named or named
-                kind = named or fate or page_kind
+                kind = named or fate or row_page_kind
                 if kind is None or _UNKNOWN.match(cell.text):
                     continue
                 slot = events.setdefault(kind, {"place": None, "date": None})
@@ -479,11 +488,13 @@ def table_claims(
             slot["date"] = slot["date"] or (dates[0] if dates else None)
             slot["place"] = slot["place"] or (places[0] if places else None)
         # Event columns say what happened; the title then only names the list.
-        page_kind_here = None if fate is None and cell_of(Column.EVENT) else page_kind
+        page_kind_here = None if fate is None and cell_of(Column.EVENT) else row_page_kind
         # The row's own event: its fate, else what the title says the list is of, else the
         # first kind a column names ("Date of execution"); "Date of arrest" beside "Date of
         # death" under "Persons reported killed" is a second event, not the main one.
-        main = main or page_kind_here or first_named
+        # (Not where the row's notes say the title does not hold for it: the event columns
+        # with a value still give their own claims above.)
+        main = main or (None if contradicted else page_kind_here or first_named)
         if main is None and any(
             re.search(r"\bprison\b|\bjail\b|زندان", c.text, re.I) for _, c in cell_of(Column.PLACE)
         ):
@@ -515,6 +526,40 @@ _NOTE_AFFILIATION = re.compile(
 )
 
 
+_NOT_THE_TITLE = re.compile(
+    r"\bfate\s+(?:is\s+|remains\s+)?(?:unknown|unclear)|\bwhereabouts\s+(?:are\s+|remain\s+)?unknown"
+    r"|\bin\s+error\b|\bby\s+mistake\b|\bcommuted\b|\bsurvived\b|\bstill\s+alive\b"
+    r"|سرنوشت(?:ش)?\s+(?:نامعلوم|نامشخص)|به\s+اشتباه|زنده\s+است",
+    re.I,
+)
+# A statement about a relative the row does not name: "his wife was also detained".
+_UNNAMED_RELATIVE = re.compile(
+    r"\s*(?:his|her|their)\s+(?:wife|husband|brother|sister|son|daughter|father|mother|cousin|"
+    r"uncle|aunt|child|children|parents?|relatives?|family)\b"
+    r"|\s*(?:همسر|برادر|خواهر|پدر|مادر|پسر|دختر)(?:ش|اش)\b",
+    re.I,
+)
+_MEMBER_NOUN = r"(?:supporter|member|sympathi[sz]er|activist|cadre)s?|هوادار|عضو|سمپات|طرفدار|فعال"
+# A note that is an organisation, alone or with what the person was of it: "Komala",
+# "Fadaian (Aksariyat)", "Mojahedin supporter", "Peykar (supporter)", "sympathiser, Tudeh".
+_ORG_BEFORE = re.compile(
+    rf"\s*(?:(?:a|an)\s+)?(?:(?:{_MEMBER_NOUN})\s*(?:of\s+(?:the\s+)?|[,:،]\s*)?)?(?:the\s+)?$",
+    re.I,
+)
+_ORG_AFTER = re.compile(rf"\s*(?:\(\s*(?:{_MEMBER_NOUN})\s*\)|(?:{_MEMBER_NOUN}))?\s*$", re.I)
+
+
+def _org_notes(text: str, s: int, e: int, orgs: list[Mention]) -> list[tuple[int, int]]:
+    """The organisations a notes statement gives as the person's ("Mojahedin supporter")."""
+    found = []
+    for org in orgs:
+        if not (s <= org.start and org.end <= e):
+            continue
+        if _ORG_BEFORE.fullmatch(text, s, org.start) and _ORG_AFTER.fullmatch(text, org.end, e):
+            found.append((org.start, org.end))
+    return found
+
+
 def _note_claims(text: str, cell: Cell, victim: Mention, mentions: list[Mention],
                  make: Callable[..., ProposedClaim]) -> list[ProposedClaim]:  # fmt: skip
     """Short statements of a notes cell, all about the row's person unless another is named."""
@@ -529,6 +574,8 @@ def _note_claims(text: str, cell: Cell, victim: Mention, mentions: list[Mention]
         others = [m for m in inside if m.type is MentionType.PERSON]
         # A statement naming someone else is about them ("his brother X was also held").
         subject = others[0] if others else victim
+        if not others and _UNNAMED_RELATIVE.match(text, s, e):
+            continue  # "his wife was also detained": about someone the list does not name
         if re.search(
             r"[:：]\s*(?:unknown|not\s+known|n/?a|نامعلوم|نامشخص|معلوم\s+نیست)\s*$",
             segment.text,
@@ -544,6 +591,11 @@ def _note_claims(text: str, cell: Cell, victim: Mention, mentions: list[Mention]
             )
             if match is not None and not rules.excluded(text, segment, match.start()):
                 matches.append((kind, (match.start(), match.end())))
+        if all(k is not ClaimKind.AFFILIATION for k, _ in matches):
+            notes_orgs = [m for m in inside if m.type is MentionType.ORG]
+            matches += [
+                (ClaimKind.AFFILIATION, span) for span in _org_notes(text, s, e, notes_orgs)
+            ]
         # A bare participle opening a fate or note ("imprisoned 1982–1987", "executed in …").
         opening = re.match(r"\s*([^\W\d_]+)", text[s:e])
         if opening is not None:
@@ -561,7 +613,7 @@ def _note_claims(text: str, cell: Cell, victim: Mention, mentions: list[Mention]
             dates = [m for m in within if m.type is MentionType.DATE]
             orgs = [m for m in within if m.type is MentionType.ORG]
             if kind is ClaimKind.AFFILIATION:
-                org = next((o for o in orgs if o.start >= span[1]), None)
+                org = next((o for o in orgs if o.start >= span[0]), None)
                 detail = org.text if org else text[span[1] : scope_end].strip() or None
                 found.append(make(kind, subject, None, None, span, detail))
                 continue
