@@ -233,3 +233,17 @@ def test_bare_solar_hijri_years_in_notes_and_cells_but_not_amounts_or_numbers() 
     assert _found("In 1367 SH he was prisoner number 1342, not released 1300 people") == [
         ("1367 SH", "1988-03-21/1989-03-20")
     ]
+
+
+def test_weeks_first_and_last_days_of_a_month_and_the_eve_of_nowruz() -> None:
+    text = (
+        "in the second week of Mordad 1367, the last week of Esfand 1366, the first days of "
+        "August 1988, هفته آخر تیر ۱۳۶۷, and on the eve of Nowruz 1365"
+    )
+    found = dict(_found(text))
+    assert found["the second week of Mordad 1367"] == "1988-07-30/1988-08-05"
+    assert found["the last week of Esfand 1366"] == "1988-03-14/1988-03-20"
+    assert found["the first days of August 1988"] == "1988-08-01/1988-08-10"
+    assert found["هفته آخر تیر ۱۳۶۷"] == "1988-07-16/1988-07-22"
+    eve = find_dates("on the eve of Nowruz 1365")[0].value
+    assert (eve.normalized, eve.year, eve.month, eve.day) == ("1986-03-20", 1364, 12, 29)

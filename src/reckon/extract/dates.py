@@ -219,6 +219,19 @@ PARTS: dict[str, str] = {
     "late": "late", "end of": "late", "the end of": "late",
     "اوایل": "early", "اوائل": "early", "آغاز": "early", "اواسط": "mid", "نیمه": "mid",
     "اواخر": "late", "پایان": "late",
+    # "the first days of Shahrivar", "the last days of Tir"
+    "first days of": "early", "the first days of": "early", "early days of": "early",
+    "the early days of": "early", "last days of": "late", "the last days of": "late",
+    "final days of": "late", "the final days of": "late", "روزهای اول": "early",
+    "روزهای نخست": "early", "روزهای آخر": "late", "روزهای پایانی": "late",
+    # weeks: "the second week of Mordad" is 8-14 Mordad; the last week, the month's last seven days
+    "first week of": "week1", "the first week of": "week1", "second week of": "week2",
+    "the second week of": "week2", "third week of": "week3", "the third week of": "week3",
+    "fourth week of": "week4", "the fourth week of": "week4", "last week of": "lastweek",
+    "the last week of": "lastweek", "final week of": "lastweek", "the final week of": "lastweek",
+    "هفته اول": "week1", "هفته‌ی اول": "week1", "هفته دوم": "week2", "هفته‌ی دوم": "week2",
+    "هفته سوم": "week3", "هفته‌ی سوم": "week3", "هفته چهارم": "week4", "هفته‌ی چهارم": "week4",
+    "هفته آخر": "lastweek", "هفته‌ی آخر": "lastweek",
 }  # fmt: skip
 
 
@@ -296,7 +309,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("gmonth", re.compile(rf"{_B}{_G_MONTH}(?:\s+of)?[,،]?\s+{_YEAR4}{_E}", re.I)),
     ("season", re.compile(rf"{_B}(?:the\s+)?{_SEASON}(?:\s+of|\s+سال)?\s+{_YEAR}{_SH_MARK}?{_E}", re.I)),
     ("year_range", re.compile(rf"{_B}(?P<y>(?:19|20)\d\d)\s*(?:–|—|-|to)\s*(?P<y2>(?:19|20)\d\d){_E}", re.I)),
-    ("nowruz", re.compile(rf"{_B}(?:{_alternation(NOWRUZ)})(?:\s+(?:of\s+)?(?:سال\s+)?{_YEAR4}{_SH_MARK}?)?{_E}", re.I)),
+    ("nowruz", re.compile(rf"{_B}(?P<eve>(?:the\s+)?eve\s+of\s+)?(?:{_alternation(NOWRUZ)})(?:\s+(?:of\s+)?(?:سال\s+)?{_YEAR4}{_SH_MARK}?)?{_E}", re.I)),
     # "early 1364", "late 1988", "mid-1362", "the end of 1366", "اواخر سال ۱۳۶۷"
     ("part_year", re.compile(rf"{_B}{_PART}\s*(?:سال\s+)?(?P<y>(?:19|20)\d\d|1[2-4]\d\d){_SH_MARK}?{_E}", re.I)),
     # A lifespan "1340 - 1367": two years, each a date of its own (birth, death).
@@ -348,6 +361,11 @@ def _gregorian_month_interval(year: int, month: int) -> tuple[date, date]:
 
 
 def _part_days(part: str, length: int) -> tuple[int, int]:
+    if part.startswith("week"):
+        week = int(part[4:])
+        return 7 * week - 6, min(7 * week, length)
+    if part == "lastweek":
+        return length - 6, length
     return {"early": (1, 10), "mid": (11, 20), "late": (21, length)}[part]
 
 
@@ -501,16 +519,13 @@ def _build(raw: _Raw, text: str, year: int | None, inferred: bool) -> DateValue 
     elif raw.kind == "nowruz":
         sh_year = year if cal is Calendar.SOLAR_HIJRI else year - 621
         when = jalali.to_gregorian(sh_year, 1, 1)
-        value = DateValue(
-            text,
-            cal,
-            Precision.DAY,
-            when,
-            when,
-            year,
-            1 if cal is Calendar.SOLAR_HIJRI else when.month,
-            1 if cal is Calendar.SOLAR_HIJRI else when.day,
-        )
+        if g.get("eve"):
+            when -= timedelta(days=1)  # the evening before the New Year: the year's last day
+        if cal is Calendar.SOLAR_HIJRI:
+            own_year, month, day = jalali.from_gregorian(when)
+        else:
+            own_year, month, day = when.year, when.month, when.day
+        value = DateValue(text, cal, Precision.DAY, when, when, own_year, month, day)
     else:
         names = SOLAR_HIJRI_MONTHS if cal is Calendar.SOLAR_HIJRI else GREGORIAN_MONTHS
         month = names[(g.get("jm") or g.get("gm") or "").lower()]
