@@ -175,3 +175,66 @@ def test_new_triggers_in_the_same_ward_escorted_and_supervised() -> None:
     assert ("detention", "Hamid Sabet") in found
     assert ("took_part", "Karim Bolandi") in found
     assert ("took_part", "Mohsen Tabesh") in found
+
+
+def test_labelled_fields_of_a_case_file_are_statements_about_its_person() -> None:
+    text = (
+        "Case 7: Kamran Vaziri\n"
+        "Name: Kamran Vaziri\n"
+        "Born: 1340, Arak\n"
+        "Affiliation: supporter of the Tudeh Party\n"
+        "Held: Arak prison (1361-1365)\n"
+        "Fate: executed in Evin, Shahrivar 1367\n"
+    )
+    extraction = extract_text(text)
+    people = [m.text for m in extraction.mentions if m.type is MentionType.PERSON]
+    assert "Kamran Vaziri Born" not in people  # the next field is no more of the name
+    found = kinds(text)
+    assert {
+        ("affiliation", "Kamran Vaziri"),
+        ("detention", "Kamran Vaziri"),
+        ("execution", "Kamran Vaziri"),
+    } <= found
+
+
+def test_a_trade_and_a_support_joined_by_and() -> None:
+    text = "Reza Amini, 31, a welder and supporter of the Tudeh Party, was arrested in 1983."
+    assert ("affiliation", "Reza Amini") in kinds(text)
+
+
+def test_detained_by_agents_is_the_arrest_alone() -> None:
+    text = "Two of the mourners, Soheila Moradi and her son, were detained by plain-clothes agents."
+    found = kinds(text)
+    assert ("arrest", "Soheila Moradi") in found
+    assert ("detention", "Soheila Moradi") not in found
+
+
+def test_a_demand_that_he_be_tried_is_no_trial() -> None:
+    text = "Hadi Sarmast later became a senior judge. We demand that he be tried."
+    assert ("trial", "Hadi Sarmast") not in kinds(text)
+
+
+def test_a_commission_headed_by_x_with_y_acting_as_prosecutor() -> None:
+    text = (
+        "The commission that sent Siamak Moradi to the gallows was headed by the religious "
+        "judge Hossein Nikzad, with Mostafa Rahimi acting as prosecutor."
+    )
+    found = kinds(text)
+    assert ("sat_on_commission", "Hossein Nikzad") in found
+    assert ("sat_on_commission", "Mostafa Rahimi") in found
+    assert ("sat_on_commission", "Siamak Moradi") not in found
+
+
+def test_x_and_i_are_we() -> None:
+    text = (
+        "Testimony of Shahla Ebadi\n\n"
+        "We were arrested together, my brother Iraj and I, in the spring of 1982."
+    )
+    found = kinds(text)
+    assert ("arrest", "Shahla Ebadi") in found
+    assert ("arrest", "Iraj") in found
+
+
+def test_drew_up_the_lists_of_prisoners_is_taking_part() -> None:
+    text = "Mohammad Sabouri was among the officials who drew up the lists of prisoners to be executed."
+    assert ("took_part", "Mohammad Sabouri") in kinds(text)

@@ -96,7 +96,9 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         r"دستگیر", r"بازداشت", r"ربوده", r"(?:او|وی)\s+را\s+گرفتند", r"(?<=را)\s+(?:در\s+\S+\s+(?:\S+\s+)?){0,3}گرفتند(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3])",
     ],
     ClaimKind.DETENTION: [
-        rf"\b(?:was|were|been|being)\s+{_ADVERB}(?:held|imprisoned|jailed|detained|incarcerated|confined|locked\s+up)\b(?!\s+(?:in|on)\s+\d)",
+        rf"\b(?:was|were|been|being)\s+{_ADVERB}(?:held|imprisoned|jailed|detained|incarcerated|confined|locked\s+up)\b(?!\s+(?:in|on)\s+\d)"
+        # "were detained by plain-clothes agents" as they left: the arrest (below), no more.
+        r"(?<!detained(?=\s+by\s+(?:[\w-]+\s+){0,2}(?:agents|forces|guards|officers|police|men)\b))",
         rf"\b(?:and|then|later)\s+{_ADVERB}(?:held|imprisoned|jailed|kept|incarcerated|detained)\b(?!\s+(?:in|on)\s+\d)",
         r"\b(?:was|were|been|being)\s+kept\s+(?:in|at)\b",
         rf"\bserv(?:ed|ing)\s+(?:{_POSS}\s+|a\s+)?(?:[\w-]+\s+){{0,2}}(?:sentence|term)\s+(?:in|at)\b",
@@ -106,7 +108,7 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         r"\blast\s+seen\s+(?:alive\s+)?(?:in|at)\s+(?=(?:[\w'’-]+\s+){0,3}?(?:[Pp]rison|[Jj]ail|ward)\b)", r"آخرین\s+بار\s+در\s+زندان",
         # "My cellmate there, Nasrin Pakdel, …": a cellmate is a prisoner.
         r"(?:(?<=\bmy\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<=\bour\s))(?:former\s+)?cell-?mate\b(?=\s*(?:there|in\s+\w+)?\s*(?:,|was\b|were\b))", r"\btaken\s+to\s+(?:a|the)\s+prison\b",
-        r"\bsolitary\s+confinement\b", rf"\b(?:remained|languished)\s+in\s+(?:[\w-]+\s+){{0,2}}{_PRISONISH}",
+        r"\bsolitary\s+confinement\b", r"\b(?:Held|Detained|Imprisoned|Place\s+of\s+(?:detention|imprisonment))\s*:(?=\s*\S)", rf"\b(?:remained|languished)\s+in\s+(?:[\w-]+\s+){{0,2}}{_PRISONISH}",
         r"\b(?:political\s+)?prisoner\s+(?:in|at)\b", r"\bbehind\s+bars\b",
         # Taken to a prison by name ("drove me to Lakan Prison"), or in one ("Omid was in Qasr Prison").
         rf"\b(?:(?:took|drove|brought)\s+{_OBJ}|(?:taken|driven|brought))\s+(?:straight\s+)?to\s+(?=(?:[A-Z][\w'’-]*\s+){{1,3}}(?:Prison|Jail)\b)",
@@ -171,6 +173,8 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         r"\b(?:a|an|and|both|all|as|were|was|became|remained)\s+(?:(?!by\b)[\w-]+\s+)?(?:supporters?|members?|sympathi[sz]ers?|activists?)\s+of\s+(?!the\s+(?:[\w-]+\s+){0,2}(?:commission|committee|family|board|panel|delegation))",
         # The organisation before the noun: "was a Peykar sympathiser", "a Tudeh Party activist".
         r"\b(?:a|an|as)\s+(?:(?-i:[A-Z])[\w'’-]*\s+){1,3}(?:supporter|member|sympathi[sz]er|activist)\b",
+        # A field of a record: "Affiliation: supporter of the Fadaian".
+        r"(?<=:\s)(?:supporters?|members?|sympathi[sz]ers?|activists?)\s+of\s+(?!the\s+(?:[\w-]+\s+){0,2}(?:commission|committee|family|board|panel|delegation))",
         rf"\b(?:{_POSS}|for)\s+(?:\w+\s+)?(?:support|membership|sympathy)\s+(?:of|for|with|in)\s+(?:the\s+)?(?=[A-Z])",
         r"\b(?:support(?:ed|ing)|sympathi[sz](?:e|es|ed|ing)\s+with|belong(?:ed|ing)\s+to|(?:was\s+)?affiliated\s+with|joined)\s+(?:the\s+)?(?=[A-Z])",
         # Activism for an organisation: "sold newspapers for the League", "handed out leaflets for …".
@@ -190,6 +194,7 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         r"\b(?:led|escorted|marched)\s+(?:the\s+)?prisoners\b[^.;]{0,40}?\b(?:to|towards|into)\s+(?:the\s+|what\s+[^.;]{0,30}?)?[\"“]?(?:gallows|execution|hall|death)\b",
         r"\bsupervised\s+the\s+(?:executions|hangings|(?:loading|removal|burial|transport)\s+of\s+(?:the\s+)?(?:bodies|corpses|dead))\b", r"\bput\s+the\s+nooses?\b",
         r"\bread\s+(?:out\s+)?the\s+(?:list|sentences|verdicts)\b",
+        r"\b(?:drew|drawn|drawing|draw)\s+up\s+the\s+(?:lists?|names)\s+of\s+(?:the\s+)?(?:prisoners|those|people)\b",
         r"(?:اسامی|اسم|نام|حکم)(?:‌?ها)?\s+(?:\S+\s+){0,2}?را\s+(?:\S+\s+){0,5}?(?:می‌?\s?)?خواند",
         r"شرکت\s+داشت", r"زندانیان\s+را\s+(?:تا|به)\s+(?:پای\s+)?(?:چوبه‌?\s?(?:های\s+)?دار|اعدام)", r"مشارکت\s+داشت", r"بازجویی\s+(?:کرد|می‌?کرد)", r"شکنجه\s+(?:کرد|می‌?کرد|داد)",
     ],
@@ -228,7 +233,7 @@ TRIGGER_PATTERNS = _TRIGGERS
 # Hypothetical or negated just before a trigger: "should be tried", "was not executed".
 _MODAL = re.compile(
     r"(?:\b(?:not|never|should|would|could|must|might|will|shall|(?-i:may))\s+(?:have\s+)?(?:be(?:en)?\s+)?"
-    r"|n't\s+(?:have\s+)?(?:be(?:en)?\s+)?|\bto\s+be\s+)(?:\w+\s+)?$",
+    r"|n't\s+(?:have\s+)?(?:be(?:en)?\s+)?|\bto\s+be\s+|\b(?:that|he|she|they|him|her|them)\s+be\s+)(?:\w+\s+)?$",
     re.I,
 )
 # "never told us where she was buried" (not the relative ", where my cellmate was X").
@@ -474,7 +479,8 @@ def _parsed(
         if value in ("i", "me", "my"):
             return [context.narrator] if context.narrator is not None else []
         if value in ("we", "us", "our"):
-            return _we(context)
+            group = _we(context)
+            return group + [p for p in _and_i(text, people) if p not in group]
         if value in ("they", "them", "their"):
             return list(context.last_group or [])
         if before:
@@ -648,6 +654,11 @@ _YOU_BEFORE = re.compile(r"\byou\s+(?:were\s+|first\s+|\w+ly\s+){0,2}$", re.I)
 _WITH_BEFORE_FA = re.compile(r"(?:همراه\s+با|به\s+همراه|با)\s+(?:\S+\s+)?$")
 
 
+def _and_i(text: str, people: list[Mention]) -> list[Mention]:
+    """ "We were arrested together, my husband Hossein and I": "X and I" are "we"."""
+    return [p for p in people if re.match(r"\s*,?\s*and\s+(?:I|me)\b", text[p.end : p.end + 12])]
+
+
 def _we(context: _Context) -> list[Mention]:
     """ "We": the last group named when the narrator is in it, else the narrator and the
     last group ("I was arrested … My husband was arrested the same day. We were both
@@ -671,6 +682,7 @@ def _first_person(
         # "ما را، من و همسرم X، … دستگیر کردند": those named in the clause are of "us".
         group = _we(context)
         named = [p for p in people if sentence.start <= p.start and p.end <= span[0]]
+        named += [p for p in _and_i(text, people) if p.start >= span[1]]
         return group + [p for p in named if p not in group]
     i_before = _I_BEFORE.search(head)
     spoken = _ME_AFTER.match(tail) is not None or (
@@ -696,6 +708,9 @@ def _first_person(
     return victims
 
 
+_LABEL = re.compile(r"\s*[\w'’-]+(?:\s+[\w'’-]+){0,3}\s*:\s*")
+
+
 def _subject_from_context(
     text: str, sentence: Sentence, span: tuple[int, int], context: _Context
 ) -> list[Mention]:
@@ -711,11 +726,16 @@ def _subject_from_context(
         _FA_THIRD.match(text[span[0] : sentence.end]) or _FA_THIRD_BEFORE.search(head)
     ):
         return [context.last_person]
-    starts_with_trigger = head.strip(" -–•*0123456789.:") == ""
+    # A list line opening with the trigger ("Executed at …"), or a labelled field of a
+    # record ("Fate: executed in Evin") about the person the record names.
+    starts_with_trigger = head.strip(" -–•*0123456789.:") == "" or bool(_LABEL.fullmatch(head))
     object_pronoun = re.match(r"\s*(?:him|her)\b", text[span[1] : sentence.end], re.I)
     if _PRONOUN.search(head) or starts_with_trigger or object_pronoun:
         return [context.last_person]
     return []
+
+
+_ACTING_AS = re.compile(r"\s+(?:acting|serving|sitting)\s+as\b", re.I)
 
 
 def _role_claims(
@@ -746,6 +766,17 @@ def _role_claims(
         if named_inside and re.match(r"place", text[span[0] : span[1]], re.I):
             # "three of them place X on the commission": X sat on it, not the witnesses.
             perpetrators = []
+        elif by_trigger and after and len(gap.split()) <= 4:
+            # "The commission that sent A to the gallows was headed by the judge B, with C
+            # acting as prosecutor": B (and C), never A, whom the commission judged.
+            perpetrators = [after[0]]
+            for person in after[1:]:
+                joined = text[perpetrators[-1].end : person.start]
+                if _LIST_ITEM.match(joined) or (
+                    re.search(r"\bwith\s+$", joined) and _ACTING_AS.match(text, person.end)
+                ):
+                    perpetrators.append(person)
+            after = []
         elif actors:
             perpetrators = actors
             patients = _parsed(args.patient if args else None, people, [], context)
@@ -774,7 +805,7 @@ def _role_claims(
             perpetrators = []  # "witnesses placed X on the panel": X, below
         else:
             continue
-        if kind is ClaimKind.SAT_ON_COMMISSION:
+        if kind is ClaimKind.SAT_ON_COMMISSION and not by_trigger:
             # "sat alongside X on the commission": X sat on it too.
             perpetrators = perpetrators + [p for p in named_inside if p not in perpetrators]
         if kind is ClaimKind.WAS_PRESENT and _AS_MEMBER.search(text, sentence.start, span[0]):

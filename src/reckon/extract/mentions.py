@@ -156,6 +156,8 @@ def _own_line(text: str, start: int, end: int) -> int:
     brk = text.find("\n", start, end)
     if brk < 0:
         return end
+    if re.match(r"\n[^\S\n]*[\w'’-]+(?:[^\S\n]+[\w'’-]+){0,3}:", text[brk:]):
+        return brk  # the next line is a labelled field ("Born: 1339"), not more of the name
     line_start = text.rfind("\n", 0, start) + 1
     if "|" in text[line_start:start] or "\t" in text[line_start:start]:
         return brk  # a table row's last cell: the next row is not more of the name

@@ -49,6 +49,9 @@ _BOUNDARY = re.compile(
     r"(?<=[.!?؟])[\"”’)]*\s+(?=[\"“‘(]?[A-Z\u0600-\u06ff0-9۰-۹])"
     r"|\n\s*\n"
     r"|\n(?=\s*(?:#|[-*•]\s|\d+[.)]\s|[۰-۹]+[.)]\s))"
+    # A labelled field ("Arrested: 3 Ordibehesht 1361", "Fate: executed …", "تاریخ اعدام: …")
+    # is a statement of its own, not more of the line above.
+    r"|\n(?=[^\S\n]*(?:[A-Z][\w'’-]*(?:[^\S\n]+[\w'’-]+){0,3}|[\u0600-\u06ff][\u0600-\u06ff\u200c]*(?:[^\S\n]+[\u0600-\u06ff\u200c]+){0,3}):[^\S\n])"
 )  # fmt: skip
 
 
