@@ -295,6 +295,30 @@ _NAMED_PLACE = re.compile(
 )
 
 
+# A news dateline or a letter's place and date: "Geneva, 12 June 2019 - …", "TEHRAN — …".
+_DATELINE = re.compile(
+    r"^[^\S\n]*(?P<place>[A-Z][A-Za-z'’.-]+(?:[^\S\n][A-Z][A-Za-z'’.-]+){0,2})"
+    r"(?P<sep>,[^\S\n]*|[^\S\n]+[—–-][^\S\n]+)",
+    re.M,
+)
+
+
+def _datelines(text: str, dates: list[Mention]) -> list[tuple[int, int]]:
+    """The place opening a line before a date ("London, 12 May 2019"), or in capitals before a
+    dash ("TEHRAN — Relatives …")."""
+    starts = {d.start for d in dates}
+    spans = []
+    for match in _DATELINE.finditer(text):
+        place = match.group("place")
+        if match.group("sep").startswith(","):
+            if match.end() not in starts:
+                continue
+        elif not place.isupper() or len(place) < 3:
+            continue
+        spans.append((match.start("place"), match.end("place")))
+    return spans
+
+
 def _place_names(text: str) -> list[tuple[int, int, str]]:
     spans = []
     for match in _NAMED_PLACE.finditer(text):
@@ -391,12 +415,15 @@ def find_mentions(
         )
     known = gazetteer.find(text)
     orgs = _org_names(text)
-    # "Communist Party of Iran", "Revolutionary Court of Isfahan": the place is part of the name.
+    # "Communist Party of Iran", "Kurdistan Human Rights Association": the place is part of the
+    # name ("Isfahan Revolutionary Guards", "Shiraz Revolutionary Court" are that city's).
     for start, end in orgs:
+        local = re.search(r"(?:Guards|Corps|Court|Ministry|Office|Committee)$", text[start:end])
         if any(
-            start < s and e <= end and entry.type == "PLACE" and text[s - 3 : s] == "of "
+            start <= s and e <= end and (s, e) != (start, end) and entry.type == "PLACE"
+            and (text[s - 3 : s] == "of " or not local)
             for s, e, entry in known
-        ):
+        ):  # fmt: skip
             span = text[start:end]
             add(Mention(MentionType.ORG, span, start, end, re.sub(r"\s+", " ", span), "pattern"))
     for start, end, entry in sorted(known, key=lambda f: f[0] - f[1]):
@@ -417,8 +444,16 @@ def find_mentions(
         add(
             Mention(MentionType.PLACE, span, start, end, re.sub(r"\s+", " ", span), "pattern", kind)
         )
+    datelines = _datelines(text, [m for m in mentions if m.type is MentionType.DATE])
+    for start, end in datelines:
+        span = text[start:end]
+        add(Mention(MentionType.PLACE, span, start, end, span, "pattern", "city"))
     people = _latin_people(text) + _persian_people(text)
     for start, end in sorted(people, key=lambda s: s[0] - s[1]):
+        # A heading's name ends at the line that starts with the place and date.
+        cut = next((s for s, _ in datelines if start < s < end), None)
+        if cut is not None:
+            end = start + len(text[start:cut].rstrip())
         span = text[start:end]
         add(Mention(MentionType.PERSON, span, start, end, normalize_person(span), "pattern"))
     for start, end in orgs:
