@@ -18,9 +18,17 @@ from reckon.errors import ReckonError
 from reckon.publish.items import PROTECTED_ROLES, ItemFacts, ItemType, resolve
 from reckon.publish.records import Publication, history
 from reckon.publish.rules import Override, Rules, check
+from reckon.publish.visibility import LIVE, not_edited_since
 from reckon.publish.withhold import withheld_among
 from reckon.roles import Permission
-from reckon.store.schema import claims, events, involvements, named_persons, person_members
+from reckon.store.schema import (
+    claims,
+    events,
+    involvements,
+    named_persons,
+    person_members,
+    publications,
+)
 from reckon.store.users import User
 
 QUEUE_TYPES = (ItemType.CLAIM, ItemType.EVENT, ItemType.INVOLVEMENT, ItemType.PERSON)
@@ -100,7 +108,19 @@ def publication_queue(
     """The items of ``kind`` waiting for publication (at most ``limit``) and those public now."""
     actor.require(Permission.PUBLISH)
     rules = rules or Rules()
-    published = [p for p in history(conn, kind) if p.live]
+    # A live publication counts only while it holds for its row: one of an event deleted
+    # when its claims were rejected, or of a claim edited since, is public nowhere
+    # (`visibility.not_edited_since`), and the item, if it exists, waits again.
+    holding = set(
+        conn.execute(
+            select(publications.c.id).where(
+                publications.c.item_type == kind.value,
+                publications.c.status.in_(LIVE),
+                not_edited_since(),
+            )
+        ).scalars()
+    )
+    published = [p for p in history(conn, kind) if p.live and p.id in holding]
     live = {p.item_id for p in published}
     waiting_ids = [i for i in candidates(conn, kind) if i not in live]
     entries = []
