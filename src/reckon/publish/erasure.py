@@ -445,6 +445,11 @@ class PersonVault:
                 subjects = subjects_of(conn, person_ref)
                 if all(self.is_shredded(conn, s) for s in subjects):
                     raise ConflictError(f"Person {person_ref} was shredded already.")
+                # While the names can still be read: where they stand in coded documents,
+                # so that published quotes stay redacted once they cannot be.
+                from reckon.publish.redact import freeze_shredded
+
+                freeze_shredded(conn, person_ref)
                 _old, new = self._rotate(conn, set(subjects))
                 erased = 0
                 now = utcnow()

@@ -27,7 +27,7 @@ from reckon.publish.export.columns import COLUMNS, PERSON_FIELDS
 from reckon.publish.items import ItemType
 from reckon.publish.readers import ReadContext, Readers, readers
 from reckon.publish.readers.estimates import estimate_row
-from reckon.publish.redact import redacted_quotes
+from reckon.publish.redact import Redactor, redacted_quotes, redactor
 from reckon.publish.views import ClaimView, SourceView
 from reckon.publish.visibility import (
     PublicItem,
@@ -50,17 +50,18 @@ class ExportReport:
     missing: list[str] = field(default_factory=list)
 
 
-def _pub(item: PublicItem) -> dict[str, Any]:
+def _pub(item: PublicItem, names: Redactor) -> dict[str, Any]:
     return {
         "published_at": item.published_at.isoformat(),
         "status": item.status,
-        "correction": item.correction,
+        # typed by an editor: it may name a withheld person or a witness
+        "correction": names.text(item.correction),
         "corrected_at": item.corrected_at.isoformat() if item.corrected_at else None,
     }
 
 
 def _claim_row(
-    claim: ClaimView, register: PublicRegister, item: PublicItem
+    claim: ClaimView, register: PublicRegister, item: PublicItem, names: Redactor
 ) -> tuple[dict[str, Any], SourceView]:
     public_person = claim.subject_ref and register.is_public(ItemType.PERSON, claim.subject_ref)
     source = claim.source.as_public()
@@ -76,15 +77,15 @@ def _claim_row(
         "date_start": claim.date.start if claim.date else None,
         "date_end": claim.date.end if claim.date else None,
         "quote": claim.quote,
-        "according_to": source.get("title"),
+        "according_to": names.text(source.get("title")),
         "source_id": claim.source.id,
         "source_sha256": None if claim.source.confidential else claim.source.sha256,
         "grade": claim.grade,
         "supporting_sources": claim.supporting_sources,
         "independent_sources": claim.independent_sources,
         "conflicts_with": [c for c in claim.conflicts_with if register.is_public("claim", c)],
-        "figure": claim.figure,
-        **_pub(item),
+        "figure": names.text(claim.figure),
+        **_pub(item, names),
     }
     return row, claim.source
 
@@ -104,21 +105,23 @@ def _confidential_lists(ctx: ReadContext) -> set[str]:
     return {str(r) for r in rows}
 
 
-def _cite_lists(names: list[Any], secret: set[str]) -> list[str]:
+def _cite_lists(lists: list[Any], secret: set[str], names: Redactor) -> list[str]:
     cited: list[str] = []
-    for name in names:
-        shown = CONFIDENTIAL_LIST if str(name) in secret else str(name)
+    for name in lists:
+        shown = CONFIDENTIAL_LIST if str(name) in secret else str(names.text(str(name)))
         if shown not in cited:
             cited.append(shown)
     return cited
 
 
-def _according_to(claims: Sequence[ClaimView], cited: dict[str, SourceView]) -> list[str]:
+def _according_to(
+    claims: Sequence[ClaimView], cited: dict[str, SourceView], names: Redactor
+) -> list[str]:
     """The titles of the sources ``claims`` come from, each cited in sources.csv."""
     titles: list[str] = []
     for claim in claims:
         cited.setdefault(claim.source.id, claim.source)
-        title = str(claim.source.as_public().get("title") or claim.source.id)
+        title = str(names.text(claim.source.as_public().get("title")) or claim.source.id)
         if title not in titles:
             titles.append(title)
     return titles
@@ -131,6 +134,8 @@ def collect(
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in COLUMNS}
     missing: list[str] = []
     cited: dict[str, SourceView] = {}
+    # Words naming a withheld or shredded person, or (with the passphrase) a witness.
+    names = redactor(ctx.conn, ctx.locker)
 
     persons = register.items.get(ItemType.PERSON, {})
     views = have.persons(ctx, sorted(persons)) if have.persons and persons else {}
@@ -141,7 +146,7 @@ def collect(
         view = views.get(ref)
         shown = public_fields(view.fields, register.disclosed.get(ref, ())) if view else {}
         if isinstance(shown.get("lists"), list):
-            shown["lists"] = _cite_lists(shown["lists"], secret)
+            shown["lists"] = _cite_lists(shown["lists"], secret, names)
         disclosed = {k: v for k, v in shown.items() if k not in PERSON_FIELDS}
         rows["persons"].append(
             {
@@ -149,7 +154,7 @@ def collect(
                 "names": list(view.names) if view else [],
                 **{name: shown.get(name) for name in PERSON_FIELDS},
                 "disclosed": disclosed or None,
-                **_pub(item),
+                **_pub(item, names),
             }
         )
 
@@ -158,15 +163,15 @@ def collect(
     if claims and have.claims is None:
         missing.append("claims (the claims module is not installed: ids only)")
     # A quote that names a withheld person besides the claim's own (redact.py).
-    quotes = redacted_quotes(ctx.conn, {k: c.quote for k, c in claim_views.items()})
+    quotes = redacted_quotes(ctx.conn, {k: c.quote for k, c in claim_views.items()}, names)
     for claim_id, item in claims.items():
         claim = claim_views.get(claim_id)
         if claim is None:
-            rows["claims"].append({"claim_id": claim_id, **_pub(item)})
+            rows["claims"].append({"claim_id": claim_id, **_pub(item, names)})
             continue
         if not claim_kind_shown(claim.kind, disclosed_for(ctx.conn, claim.subject_ref)):
             continue  # a private field of the person (affiliation), unless the family chose
-        row, source = _claim_row(claim, register, item)
+        row, source = _claim_row(claim, register, item, names)
         row["quote"] = quotes.get(claim_id, claim.quote)
         rows["claims"].append(row)
         cited.setdefault(source.id, source)
@@ -188,8 +193,8 @@ def collect(
                 "date_start": event.date.start if event and event.date else None,
                 "date_end": event.date.end if event and event.date else None,
                 "claim_ids": [c.id for c in event.claims if c.id in public_claim] if event else [],
-                "according_to": _according_to(event.claims, cited) if event else [],
-                **_pub(item),
+                "according_to": _according_to(event.claims, cited, names) if event else [],
+                **_pub(item, names),
             }
         )
 
@@ -212,20 +217,27 @@ def collect(
                 "status": inv.status if inv else None,
                 "status_as_of": inv.status_as_of if inv else None,
                 "claim_ids": [c.id for c in inv.claims if c.id in public_claim] if inv else [],
-                "according_to": _according_to(inv.claims, cited) if inv else [],
-                **_pub(item),
+                "according_to": _according_to(inv.claims, cited, names) if inv else [],
+                **_pub(item, names),
             }
         )
 
     estimates = register.items.get(ItemType.ESTIMATE, {})
     for est_id, item in estimates.items():
         # A published estimate always travels with its method and interval.
-        rows["estimates"].append(
-            {"estimate_id": est_id, **estimate_row(ctx.conn, est_id), **_pub(item)}
-        )
+        row = estimate_row(ctx.conn, est_id)
+        for typed in ("label", "strata"):
+            value = row.get(typed)
+            if isinstance(value, str):
+                row[typed] = names.text(value)
+        rows["estimates"].append({"estimate_id": est_id, **row, **_pub(item, names)})
 
     for source in cited.values():
-        public = source.as_public()
+        public = dict(source.as_public())
+        for typed in ("title", "publisher", "affiliation"):
+            if isinstance(public.get(typed), str):
+                public[typed] = names.text(public[typed])
+        public["url"] = names.url(public.get("url"))
         rows["sources"].append(
             {
                 "source_id": source.id,

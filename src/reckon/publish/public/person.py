@@ -41,7 +41,7 @@ from reckon.publish.public.facts import (
 )
 from reckon.publish.public.gazetteer import PlaceRef, place_ref
 from reckon.publish.readers import ReadContext, readers
-from reckon.publish.redact import redacted_quotes
+from reckon.publish.redact import Redactor, redact_citations, redacted_quotes, redactor
 from reckon.publish.views import ClaimView, DateView, EventView, PersonView
 from reckon.publish.visibility import (
     claim_kind_shown,
@@ -171,7 +171,9 @@ def _citations(claims: Iterable[ClaimView]) -> tuple[tuple[Citation, ...], list[
     return tuple(seen.values()), list(seen)
 
 
-def _list_facts(conn: Connection, views: Iterable[PersonView]) -> list[PublicFact]:
+def _list_facts(
+    conn: Connection, views: Iterable[PersonView], names: Redactor | None = None
+) -> list[PublicFact]:
     """The lists' claims, one fact per thing said (same kind, date and place), every list cited."""
     claims = [c for view in views for c in view.claims if c.id.startswith("L")]
     # A list names the prison for a detention; an execution's place is shown only when it
@@ -200,7 +202,12 @@ def _list_facts(conn: Connection, views: Iterable[PersonView]) -> list[PublicFac
                 place=places[place_id] if place_id else None,
                 according_to=citations,
                 independent_sources=_independent(conn, source_ids),
-                quotes=tuple(c.quote for c in members if not c.source.confidential and c.quote),
+                # "row 3 of list NAME": the list's name is typed by whoever imported it
+                quotes=tuple(
+                    (names.text(c.quote) or "") if names else c.quote
+                    for c in members
+                    if not c.source.confidential and c.quote
+                ),
             )
         )
     return facts
@@ -306,6 +313,7 @@ def _claim_facts(
     refs: Sequence[str],
     shown_events: Iterable[EventView],
     allegations: Mapping[str, set[str]],
+    names: Redactor | None = None,
 ) -> list[PublicFact]:
     """Published claims about the person that no shown event already carries."""
     have = readers()
@@ -315,7 +323,7 @@ def _claim_facts(
         return []
     facts = []
     shown = have.claims(ctx, sorted(wanted - carried))
-    quotes = redacted_quotes(ctx.conn, {k: c.quote for k, c in shown.items()})
+    quotes = redacted_quotes(ctx.conn, {k: c.quote for k, c in shown.items()}, names)
     disclosed = frozenset(f for fs in disclosed_fields(ctx.conn, refs).values() for f in fs)
     for claim in shown.values():
         if claim.status != "accepted" or claim.source.confidential:
@@ -387,7 +395,7 @@ def public_person(conn: Connection, locker: Locker, ref: str) -> PublicPerson | 
     ctx = ReadContext(locker, conn, PUBLIC_READER)
     have = readers()
     views = dict(have.persons(ctx, list(refs))) if have.persons else {}
-    names: list[str] = []
+    spellings: list[str] = []
     for r in refs:
         if r != ref and r[:1] == "N" and r not in public_refs:
             continue
@@ -395,13 +403,15 @@ def public_person(conn: Connection, locker: Locker, ref: str) -> PublicPerson | 
         spelled = list(view.names) if view else []
         if r == ref and not spelled:
             spelled = _fallback_names(conn, ref)
-        names += [n for n in spelled if _is_name(n) and n not in names]
+        spellings += [n for n in spelled if _is_name(n) and n not in spellings]
     fields: dict[str, Any] = {}
     disclosed = disclosed_fields(conn, [ref]).get(ref, frozenset())
     if ref in views:
         shown = public_fields(views[ref].fields, disclosed)
         fields = {k: v for k, v in shown.items() if k not in FACT_FIELDS and v not in (None, "")}
-    facts = _list_facts(conn, [views[r] for r in refs if r.startswith("P") and r in views])
+    # Words that name a withheld or shredded person, or a witness (`reckon.publish.redact`).
+    names = redactor(conn, locker)
+    facts = _list_facts(conn, [views[r] for r in refs if r.startswith("P") and r in views], names)
     inv_rows = _involvement_rows(conn, refs)
     events: dict[str, EventView] = {}
     public_inv: set[str] = set()
@@ -413,7 +423,8 @@ def public_person(conn: Connection, locker: Locker, ref: str) -> PublicPerson | 
     event_facts = _event_facts(ctx, refs, events, public_inv)
     carried = [events[f.key.split(":")[1]] for f in event_facts]
     facts += event_facts
-    facts += _claim_facts(ctx, refs, carried, _allegations(events.values(), public_inv))
-    return PublicPerson(
-        ref=ref, names=tuple(names), facts=tuple(with_conflicts(facts)), fields=fields
+    facts += _claim_facts(ctx, refs, carried, _allegations(events.values(), public_inv), names)
+    person = PublicPerson(
+        ref=ref, names=tuple(spellings), facts=tuple(with_conflicts(facts)), fields=fields
     )
+    return redact_citations(person, names)  # type: ignore[no-any-return]

@@ -29,6 +29,7 @@ from reckon.publish.public.person import (
     same_person,
 )
 from reckon.publish.readers import ReadContext, readers
+from reckon.publish.redact import redact_citations, redactor
 from reckon.publish.views import DateView
 from reckon.publish.visibility import public_ids, public_persons
 from reckon.store.schema import events, list_claims, person_members, person_records, places
@@ -224,4 +225,5 @@ def public_place(conn: Connection, locker: Locker, place_id: str) -> PublicPlace
     people = listed[place_id][1] if place_id in listed else {}
     persons = tuple(sorted(people.values(), key=lambda p: p.name))
     shown = tuple(sorted(found, key=lambda e: e.date.sort_key if e.date else "9999"))
-    return PublicPlace(place, persons, shown)
+    # Source titles are typed by editors: they may name a withheld person or a witness.
+    return redact_citations(PublicPlace(place, persons, shown), redactor(conn, locker))  # type: ignore[no-any-return]

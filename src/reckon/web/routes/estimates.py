@@ -10,7 +10,7 @@ run estimates. Charts are inline SVG drawn by reckon (`reckon.estimate.svg`).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Annotated, Any
 
@@ -24,6 +24,7 @@ from reckon.estimate.saved import SavedEstimate, get_estimate, list_estimates
 from reckon.estimate.svg import IntervalRow, histogram_chart, interval_chart
 from reckon.publish.items import ItemType
 from reckon.publish.public.figures import public_figures
+from reckon.publish.redact import redactor
 from reckon.publish.visibility import PublicItem, what_is_public
 from reckon.roles import Permission
 from reckon.store.users import User
@@ -98,7 +99,15 @@ def _published(conn: Connection) -> list[tuple[SavedEstimate, PublicItem]]:
     items = what_is_public(conn, [ItemType.ESTIMATE]).items.get(ItemType.ESTIMATE, {})
     ids = [int(i) for i in items if i.isdigit()]
     found = list_estimates(conn, ids) if ids else []
-    return [(s, items[str(s.id)]) for s in found]
+    # A label and a correction's reason are typed by editors: they may name a withheld person.
+    names = redactor(conn)
+    return [
+        (
+            replace(s, label=names.text(s.label)),
+            replace(items[str(s.id)], correction=names.text(items[str(s.id)].correction)),
+        )
+        for s in found
+    ]
 
 
 def _comparison(
