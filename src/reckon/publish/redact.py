@@ -345,6 +345,136 @@ def _mention_spans(
     return out
 
 
+def _unreviewed_spans(
+    conn: Connection, claim_ids: Iterable[str]
+) -> dict[str, list[tuple[int, int]]]:
+    """The spans of each quote that a mention ties to someone another claim names as alleged
+    perpetrator (they ordered, took part, were present, sat on a commission), unless this
+    claim is that allegation (published under its rule) or their involvement in an event
+    this claim supports is public: "X was executed on the order of judge Y" may be
+    published as X's execution by one editor, but the allegation against Y needs a second
+    editor and independent sources."""
+    from reckon.extract.claims import ROLE_KINDS
+
+    roles = sorted(k.value for k in ROLE_KINDS)
+    alleged = sorted(
+        int(p)
+        for p in conn.execute(
+            select(claims.c.perpetrator_id)
+            .where(
+                claims.c.kind.in_(roles),
+                claims.c.perpetrator_id.is_not(None),
+                claims.c.status != "rejected",
+            )
+            .distinct()
+        ).scalars()
+    )
+    wanted = sorted({int(c) for c in claim_ids if str(c).isdigit()})
+    if not alleged or not wanted:
+        return {}
+    found: list[Any] = []
+    for start in range(0, len(wanted), _CHUNK):
+        found += conn.execute(
+            select(
+                claims.c.id,
+                claims.c.source_id,
+                claims.c.artifact_id,
+                claims.c.quote_start,
+                claims.c.quote_end,
+                mentions.c.person_id,
+                mentions.c.start_offset,
+                mentions.c.end_offset,
+            )
+            .join(mentions, mentions.c.source_id == claims.c.source_id)
+            .where(
+                claims.c.id.in_(wanted[start : start + _CHUNK]),
+                claims.c.quote_start.is_not(None),
+                claims.c.quote_end.is_not(None),
+                (claims.c.artifact_id.is_(None)) | (mentions.c.artifact_id == claims.c.artifact_id),
+                mentions.c.person_id.in_(alleged),
+                mentions.c.start_offset < claims.c.quote_end,
+                mentions.c.end_offset > claims.c.quote_start,
+            )
+        ).all()
+    if not found:
+        return {}
+    reviewed = _reviewed_allegations(conn, found, roles)
+    out: dict[str, list[tuple[int, int]]] = {}
+    for r in found:
+        if (int(r.id), int(r.person_id)) in reviewed:
+            continue
+        lo = max(int(r.start_offset), int(r.quote_start)) - int(r.quote_start)
+        hi = min(int(r.end_offset), int(r.quote_end)) - int(r.quote_start)
+        out.setdefault(str(r.id), []).append((lo, hi))
+    return out
+
+
+def _reviewed_allegations(
+    conn: Connection, found: Sequence[Any], roles: Sequence[str]
+) -> set[tuple[int, int]]:
+    """Of ``found`` (a quote's claim and a person its words name), the pairs whose allegation
+    in those words is public: a claim of the same source, naming the person as alleged
+    perpetrator, whose quote overlaps, is published or supports their published
+    involvement."""
+    from reckon.publish.items import ItemType
+    from reckon.publish.visibility import public_ids
+    from reckon.store.schema import involvement_claims, involvements
+
+    persons = sorted({int(r.person_id) for r in found})
+    source_ids = sorted({int(r.source_id) for r in found})
+    allegations = conn.execute(
+        select(
+            claims.c.id,
+            claims.c.source_id,
+            claims.c.artifact_id,
+            claims.c.perpetrator_id,
+            claims.c.quote_start,
+            claims.c.quote_end,
+        ).where(
+            claims.c.kind.in_(list(roles)),
+            claims.c.perpetrator_id.in_(persons),
+            claims.c.source_id.in_(source_ids),
+            claims.c.quote_start.is_not(None),
+            claims.c.quote_end.is_not(None),
+        )
+    ).all()
+    if not allegations:
+        return set()
+    ids = sorted({int(a.id) for a in allegations})
+    shown = public_ids(conn, ItemType.CLAIM, [str(i) for i in ids])
+    supports = conn.execute(
+        select(involvement_claims.c.claim_id, involvements.c.id, involvements.c.person_id)
+        .join(involvements, involvements.c.id == involvement_claims.c.involvement_id)
+        .where(involvement_claims.c.claim_id.in_(ids), involvements.c.person_id.in_(persons))
+    ).all()
+    public_inv = public_ids(conn, ItemType.INVOLVEMENT, {str(r.id) for r in supports})
+    shown |= {
+        str(r.claim_id)
+        for r in supports
+        if str(r.id) in public_inv
+        and any(
+            int(a.id) == int(r.claim_id) and int(a.perpetrator_id) == int(r.person_id)
+            for a in allegations
+        )
+    }
+    out: set[tuple[int, int]] = set()
+    for r in found:
+        for a in allegations:
+            if (
+                str(a.id) in shown
+                and int(a.perpetrator_id) == int(r.person_id)
+                and int(a.source_id) == int(r.source_id)
+                and (
+                    a.artifact_id is None or r.artifact_id is None or a.artifact_id == r.artifact_id
+                )
+                and int(a.quote_start) < int(r.quote_end)
+                and int(a.quote_end) > int(r.quote_start)
+            ):
+                out.add((int(r.id), int(r.person_id)))
+                break
+    return out
+
+
 def _frozen_spans(conn: Connection, claim_ids: Iterable[str]) -> dict[str, list[tuple[int, int]]]:
     """The spans of each quote that a shred found naming the shredded person."""
     from reckon.publish.erasure import vault_for
@@ -438,10 +568,14 @@ def _outside(
 def redacted_quotes(
     conn: Connection, quotes: Mapping[str, str], names: Redactor | None = None
 ) -> dict[str, str]:
-    """``quotes`` (claim id to quote) with every withheld or shredded person's name replaced
-    (and, given ``names``, every name it knows, outside the claim's own persons' words)."""
+    """``quotes`` (claim id to quote) with every withheld or shredded person's name replaced,
+    and every alleged perpetrator's whose allegation is not published (`_unreviewed_spans`);
+    ``names`` (default: `redactor`) finds the names no mention ties, outside the words
+    of the claim's own persons."""
     ids = [k for k, v in quotes.items() if v]
     spans = withheld_spans(conn, ids)
+    for claim_id, found in _unreviewed_spans(conn, ids).items():
+        spans.setdefault(claim_id, []).extend(found)
     for claim_id, found in _frozen_spans(conn, ids).items():
         spans.setdefault(claim_id, []).extend(found)
     names = names if names is not None else redactor(conn)

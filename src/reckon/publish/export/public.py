@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from reckon.errors import InputError
+from reckon.extract.claims import ROLE_KINDS
 from reckon.publish.export.columns import COLUMNS, PERSON_FIELDS
 from reckon.publish.items import ItemType
 from reckon.publish.readers import ReadContext, Readers, readers
@@ -39,6 +40,8 @@ from reckon.publish.visibility import (
 )
 
 FORMAT = "reckon public register 1"
+# The claim kinds that allege a part in a crime.
+ALLEGATION_KINDS = frozenset(k.value for k in ROLE_KINDS)
 CONFIDENTIAL_LIST = "a confidential source"
 
 
@@ -64,14 +67,18 @@ def _claim_row(
     claim: ClaimView, register: PublicRegister, item: PublicItem, names: Redactor
 ) -> tuple[dict[str, Any], SourceView]:
     public_person = claim.subject_ref and register.is_public(ItemType.PERSON, claim.subject_ref)
+    # Only a claim whose kind is an allegation was published under the alleged-perpetrator
+    # rule (a second editor, independent sources); another kind's perpetrator, set by an
+    # edit, was reviewed by nobody as an allegation.
+    alleged = claim.kind in ALLEGATION_KINDS
     source = claim.source.as_public()
     row = {
         "claim_id": claim.id,
         "kind": claim.kind,
         "person_id": claim.subject_ref if public_person else None,
         "person_name": claim.subject_name,
-        "alleged_perpetrator_id": claim.perpetrator_ref,
-        "alleged_perpetrator_name": claim.perpetrator_name,
+        "alleged_perpetrator_id": claim.perpetrator_ref if alleged else None,
+        "alleged_perpetrator_name": claim.perpetrator_name if alleged else None,
         "place": claim.place,
         "date_text": claim.date.text if claim.date else None,
         "date_start": claim.date.start if claim.date else None,
