@@ -247,3 +247,11 @@ def test_weeks_first_and_last_days_of_a_month_and_the_eve_of_nowruz() -> None:
     assert found["هفته آخر تیر ۱۳۶۷"] == "1988-07-16/1988-07-22"
     eve = find_dates("on the eve of Nowruz 1365")[0].value
     assert (eve.normalized, eve.year, eve.month, eve.day) == ("1986-03-20", 1364, 12, 29)
+
+
+def test_a_year_before_prisoners_is_a_date_only_where_the_text_dates_that_year() -> None:
+    text = "The graves of 1988 prisoners were found. They were hanged in 1988."
+    assert [t for t, _ in _found(text)] == ["1988", "1988"]
+    assert _found("The graves of 1988 prisoners were found in 2019.") == [("2019", "2019")]
+    counted = "At least 1988 prisoners were hanged in 1988."
+    assert [m.start for m in find_dates(counted)] == [counted.rindex("1988")]

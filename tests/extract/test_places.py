@@ -34,3 +34,9 @@ def test_a_place_inside_an_organisations_name_is_part_of_it() -> None:
     orgs = [o.removeprefix("The ") for o in _typed(text, MentionType.ORG)]
     assert "Kurdistan Human Rights Association" in orgs
     assert "Isfahan" in _typed(text, MentionType.PLACE)
+
+
+def test_perpetrators_of_other_atrocities_named_in_comparisons_are_people() -> None:
+    text = "The judge is no better than Himmler, and his court recalls Pinochet's."
+    assert _typed(text, MentionType.PERSON) == ["Himmler", "Pinochet"]
+    assert _typed(text, MentionType.ORG) == []

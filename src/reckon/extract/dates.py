@@ -323,6 +323,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # A list's cell that is a year ("| 1338 |") or starts with one ("1361, Khorramabad").
     ("year_sh_cell", re.compile(r"(?:(?<=[|\t])|^)[^\S\n]*(?P<y>1[34]\d\d)(?=[^\S\n]*(?:[|\t,،]|$))", re.M)),
     ("year", re.compile(rf"{_B}(?P<y>(?:19|20)\d\d){_E}(?!\s*(?:people|prisoners|victims|names))", re.I)),
+    # "graves of 1988 prisoners": a year before a noun of people (see `_raw_matches`).
+    ("year_before_noun", re.compile(rf"{_B}(?P<y>(?:19|20)\d\d)(?=\s+(?:people|prisoners|victims|names)\b)", re.I)),
 ]  # fmt: skip
 
 # Latin-script month names that are also ordinary English words need a year or a day.
@@ -338,6 +340,11 @@ _NAME_LIKE_MONTHS = frozenset(
 # After a preposition or "early"/"late", the name-like ones are months too ("in Aban").
 _MONTH_CUE = re.compile(
     r"(?:\b(?:in|since|until|till|by|during|from|early|mid|late|of)|در|تا|از|اوایل|اواسط|اواخر)[^\S\n]*-?$",
+    re.I,
+)
+_QUANTITY_BEFORE = re.compile(
+    r"\b(?:about|over|some|least|nearly|than|almost|around|to|approximately|roughly|total\s+of|"
+    r"estimated|all|those|these|the|of\s+the)\s+$|\d[\s,]*$",
     re.I,
 )
 _NOT_A_MONTH_AFTER = re.compile(r"[^\S\n]*(?:['’]s\b|[A-Z][a-z])")
@@ -599,6 +606,14 @@ def _raw_matches(text: str, solar_hijri: bool = False) -> list[_Raw]:
                 contextual.add(start)  # "late Mordad", "early 1364" in English
             taken.append((start, end))
             found.append(_Raw(start, end, kind, groups, calendar, persian))
+    # "1988 prisoners" is "the prisoners of 1988" where the text dates something else in 1988
+    # and no quantity word comes before it ("at least 1988 prisoners" counts them).
+    own_years = {r.groups.get("y") for r in found if r.kind not in {"year_before_noun"}}
+    found = [
+        r for r in found
+        if r.kind != "year_before_noun"
+        or (r.groups.get("y") in own_years and not _QUANTITY_BEFORE.search(folded[max(0, r.start - 25) : r.start]))
+    ]  # fmt: skip
     # "in 1361" in English text is a Solar Hijri year, and "Mordad" alone a month, only
     # where the text dates in that calendar.
     if (

@@ -112,6 +112,13 @@ def builtin_gazetteer() -> Gazetteer:
         for alias in [row["name"], *row["latin"].split("|"), *row["persian"].split("|")]:
             if alias:
                 gazetteer.add(alias, entry)
+    # Perpetrators of other atrocities whom statements name in comparisons ("no different from
+    # Himmler"): the model takes a surname alone for an organisation or a place.
+    for row in _read_tsv("people.tsv"):
+        entry = Entry("PERSON", row["name"], "historical")
+        for alias in [row["name"], *row["latin"].split("|"), *row["persian"].split("|")]:
+            if alias:
+                gazetteer.add(alias, entry)
     return gazetteer
 
 
