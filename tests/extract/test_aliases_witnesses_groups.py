@@ -238,3 +238,44 @@ def test_x_and_i_are_we() -> None:
 def test_drew_up_the_lists_of_prisoners_is_taking_part() -> None:
     text = "Mohammad Sabouri was among the officials who drew up the lists of prisoners to be executed."
     assert ("took_part", "Mohammad Sabouri") in kinds(text)
+
+
+def test_persian_me_after_a_preposition_is_not_the_narrator() -> None:
+    text = (
+        "شهادت مریم کاظمی\n\n"
+        "من در سال ۱۳۶۰ دستگیر شدم. مرا به بازداشتگاه سپاه بردند و سه ماه در سلول انفرادی بودم.\n\n"
+        "همسرم، علی کاظمی، یک ماه پس از من بازداشت شد. او را به زندان اوین منتقل کردند."
+    )
+    found = kinds(text)
+    assert ("arrest", "مریم کاظمی") in found
+    assert ("detention", "مریم کاظمی") in found
+    assert ("arrest", "علی کاظمی") in found
+    assert ("transfer", "علی کاظمی") in found
+    assert ("transfer", "مریم کاظمی") not in found
+
+
+def test_he_was_my_cellmate_and_a_list_line_held_in() -> None:
+    text = (
+        "Interview with Reza Sadri\n\n"
+        "Q: Did you know Ahmad Karimi?\nA: Yes, he was my cellmate for two years.\n\n"
+        "- Shahram Bahrami, worker, held in Karun prison from 1983; executed 1988.\n"
+    )
+    found = kinds(text)
+    assert ("detention", "Ahmad Karimi") in found
+    assert ("detention", "Shahram Bahrami") in found
+
+
+def test_re_arrested_is_a_second_arrest() -> None:
+    text = "- Zohreh Amini, student, arrested 1982 and released 1985; re-arrested 1986."
+    claims = extract_text(text).as_json()["claims"]
+    arrests = sorted(c["date"] for c in claims if c["type"] == "arrest")
+    assert arrests == ["1982", "1986"]
+    assert [c["type"] for c in claims].count("release") == 1
+
+
+def test_an_official_seen_there_by_pronoun() -> None:
+    text = (
+        "The prosecutor, a man called Ebrahim Sobhani, came to our ward with the list. "
+        "I saw him there with my own eyes."
+    )
+    assert ("was_present", "Ebrahim Sobhani") in kinds(text)

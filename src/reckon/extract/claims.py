@@ -108,7 +108,9 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         r"\blast\s+seen\s+(?:alive\s+)?(?:in|at)\s+(?=(?:[\w'’-]+\s+){0,3}?(?:[Pp]rison|[Jj]ail|ward)\b)", r"آخرین\s+بار\s+در\s+زندان",
         # "My cellmate there, Nasrin Pakdel, …": a cellmate is a prisoner.
         r"(?:(?<=\bmy\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<=\bour\s))(?:former\s+)?cell-?mate\b(?=\s*(?:there|in\s+\w+)?\s*(?:,|was\b|were\b))", r"\btaken\s+to\s+(?:a|the)\s+prison\b",
-        r"\bsolitary\s+confinement\b", r"\b(?:Held|Detained|Imprisoned|Place\s+of\s+(?:detention|imprisonment))\s*:(?=\s*\S)", rf"\b(?:remained|languished)\s+in\s+(?:[\w-]+\s+){{0,2}}{_PRISONISH}",
+        r"\bsolitary\s+confinement\b", r"\b(?:was|were)\s+(?:my|his|her|our|their)\s+cell-?mates?\b",
+        # A list line: "Shahram Bahrami, worker, held in Karun prison from 1983".
+        r"(?<=,\s)(?:held|imprisoned|jailed|kept)\s+(?=(?:in|at)\s)", r"\b(?:Held|Detained|Imprisoned|Place\s+of\s+(?:detention|imprisonment))\s*:(?=\s*\S)", rf"\b(?:remained|languished)\s+in\s+(?:[\w-]+\s+){{0,2}}{_PRISONISH}",
         r"\b(?:political\s+)?prisoner\s+(?:in|at)\b", r"\bbehind\s+bars\b",
         # Taken to a prison by name ("drove me to Lakan Prison"), or in one ("Omid was in Qasr Prison").
         rf"\b(?:(?:took|drove|brought)\s+{_OBJ}|(?:taken|driven|brought))\s+(?:straight\s+)?to\s+(?=(?:[A-Z][\w'’-]*\s+){{1,3}}(?:Prison|Jail)\b)",
@@ -120,10 +122,10 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         r"\b(?:was|were)\s+(?:himself\s+|herself\s+|themselves\s+)?(?:one\s+of\s+the|among\s+the)\s+(?:political\s+)?prisoners\b",
         r"(?<![\u0621-\u063a\u0641-\u064a\u0671-\u06d3])از\s+زندانیان(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3])",
         rf"\b(?:held|kept|imprisoned|jailed|locked)\s+{_OBJ}\b(?!\s+(?:in|on)\s+\d)",
-        r"زندانی\s+بود", r"در\s+زندان\s+(?:\S+\s+){0,2}(?:بود|ماند)", r"زندانی\s+شد", r"زندانی\s+کرد", r"محبوس", r"در\s+حبس", r"حبس\s+(?:بود|شد|کشید)",
+        r"زندانی\s+بود", r"در\s+(?:زندان|بازداشتگاه|سلول|انفرادی)\s+(?:\S+\s+){0,2}(?:بود|ماند)(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c](?<!م))", r"زندانی\s+شد", r"زندانی\s+کرد", r"محبوس", r"در\s+حبس", r"حبس\s+(?:بود|شد|کشید)",
         r"سال\s+(?:را\s+)?در\s+زندان",
         # "… را به زندان … بردند", not "منتقل کردند" (a transfer) nor "خواستند" (summoned there).
-        r"را\s+(?:\S+\s+){0,2}?به\s+زندان(?![^.،]{0,30}?(?:منتقل|خواستند|احضار|فراخواندند))",
+        r"را\s+(?:\S+\s+){0,2}?به\s+(?:زندان|بازداشتگاه)(?![^.،]{0,30}?(?:منتقل|خواستند|احضار|فراخواندند))",
         r"(?<!را\s)به\s+زندان\s+(?:\S+\s+){0,2}?(?:بردند|برده\s+شد|افتاد|فرستادند|فرستاده\s+شد)",
         r"در\s+(?:زندان|بازداشتگاه|سلول|انفرادی)\s+(?:\S+\s+){0,3}?نگه\s+(?:داشتند|داشته|داشت)",
     ],
@@ -640,8 +642,10 @@ _FA_THIRD_BEFORE = re.compile(
 # a Persian verb in the first person singular ("دستگیر شدم").
 _I_BEFORE = re.compile(
     r"\bI\s+(?:was\s+|had\s+been\s+|have\s+been\s+|then\s+|later\s+|also\s+|a\s+|an\s+|political\s+|\w+ly\s+){0,4}$"
-    r"|(?<![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])(?:من|مرا|اینجانب|بنده)(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])[^.]*$"
-    r"|(?<![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])(?:م|من\s+)$"  # the trigger starts at "را": "م|را به زندان بردند"
+    # (Not "من" after a preposition: "یک ماه پس از من بازداشت شد" is someone else's arrest.)
+    r"|(?<![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])(?<!از\s)(?<!با\s)(?<!به\s)(?<!برای\s)(?<!مثل\s)(?<!مانند\s)"
+    r"(?:من|مرا|اینجانب|بنده)(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])[^.]*$"
+    r"|(?<![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])(?:م|(?<!از\s)(?<!با\s)(?<!به\s)(?<!برای\s)من\s+)$"  # the trigger starts at "را": "م|را به زندان بردند"
     # An object suffix on an earlier verb of the clause: "دستگیرم کردند و به زندان … بردند".
     r"|م\s+(?:کردند|کرده‌?\s?اند|نمودند)(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])[^.،]*$",
 )
@@ -887,7 +891,9 @@ def propose_claims(
             proposals += _group_members(text, sentence, people, speakers, group_claims)
         role_claims = _role_claims(
             text, sentence, found, people, speakers, places, dates, context, parses
-        ) + _seen_officials(text, sentence, people, speakers, officials, places, dates)
+        ) + _seen_officials(
+            text, sentence, people, speakers, officials, places, dates, context.last_named
+        )
         proposals.extend(role_claims)
         perpetrators = {c.perpetrator.start for c in role_claims if c.perpetrator is not None}
         chosen: list[Mention] = []
@@ -923,7 +929,7 @@ def propose_claims(
             )
             if parsed:
                 read_from_parse.add(kind)
-            elif kind in read_from_parse:
+            elif kind in read_from_parse and not _AGAIN.match(text[span[0] : span[1] + 14]):
                 # "was tried … by a court presided over by X, after a hearing": the parse
                 # already said whose trial this sentence tells; a second trigger of the same
                 # kind is the same event, not a claim about the nearest name.
@@ -1011,7 +1017,12 @@ _TITLE = (
     r"(?:prosecutor|director|warden|governor|judge|official|interrogator|guard|head|chief|deputy|"
     r"cleric|mullah|hojatoleslam|hojjatoleslam|ayatollah|commander|supervisor|representative)"
 )
-_TITLE_BEFORE = re.compile(rf"\b{_TITLE}\b[\s,]{{0,3}}$", re.I)
+# ("The prosecutor, a man called X", "the assistant prosecutor, whom he identified as X")
+_TITLE_BEFORE = re.compile(
+    rf"\b{_TITLE}\b[\s,]{{0,3}}(?:(?:a|the)\s+(?:man|woman|cleric|mullah)\s+)?"
+    r"(?:(?:called|named|known\s+as|(?:whom\s+\w+\s+)?identified\s+as)\s+)?$",
+    re.I,
+)
 _TITLE_AFTER = re.compile(
     rf"\s*,\s*(?:who\s+(?:in\s+\d{{4}}\s+|then\s+|at\s+the\s+time\s+)?(?:was|is|had\s+been)\s+)?"
     rf"(?:a|an|the|then)?\s*(?:[\w-]+\s+){{0,3}}?{_TITLE}\b",
@@ -1021,7 +1032,7 @@ _TITLE_AFTER = re.compile(
 # corridor of Gohardasht": an official seen there was present.
 _SAW = re.compile(r"\b(?:saw|had\s+seen|spotted)\s+", re.I)
 _SEEN_WHERE = re.compile(
-    r"^(?:\s*,[^,.;]{0,70},)?\s*,?\s*(?:standing|sitting|waiting|walking|in|at|inside|beside|near|by|outside)\b",
+    r"^(?:\s*,[^,.;]{0,70},)?\s*,?\s*(?:standing|sitting|waiting|walking|in|at|inside|beside|near|by|outside|there)\b",
     re.I,
 )
 
@@ -1043,20 +1054,25 @@ def _officials(text: str, people: list[Mention]) -> set[str]:
 def _seen_officials(
     text: str, sentence: Sentence, people: list[Mention], speakers: set[int],
     officials: set[str], places: list[Mention], dates: list[Mention],
+    last_named: Mention | None = None,
 ) -> list[ProposedClaim]:  # fmt: skip
     claims = []
     for match in _SAW.finditer(text, sentence.start, sentence.end):
         if _excluded(text, sentence, match.start()):
             continue
         seen = next((p for p in people if p.start >= match.end()), None)
+        gap = "" if seen is None else text[match.end() : seen.start]
+        then = sentence.end if seen is None else seen.end  # where the place phrase starts
+        pronoun = re.match(r"(?:him|her)\b", text[match.end() : sentence.end], re.I)
+        if pronoun and last_named is not None:
+            # "The prosecutor, a man called X, came to our ward. I saw him there."
+            seen, gap, then = last_named, "", match.end() + pronoun.end()
         if (
             seen is None
             or seen.start in speakers
             or name_key(seen.full_name or seen.text) not in officials
-            or not re.fullmatch(
-                r"(?:the\s+)?(?:[\w-]+[\s,]+){0,3}?", text[match.end() : seen.start]
-            )
-            or not _SEEN_WHERE.match(text[seen.end : sentence.end])
+            or not re.fullmatch(r"(?:the\s+)?(?:[\w-]+[\s,]+){0,3}?", gap)
+            or not _SEEN_WHERE.match(text[then : sentence.end])
         ):
             continue
         span = match.span()
@@ -1105,6 +1121,9 @@ def merge_duplicates(proposals: list[ProposedClaim]) -> list[ProposedClaim]:
             merged.append(claim)
             continue
         index = same[0]
+        if claim.kind is ClaimKind.ARREST and _again(claim):
+            merged.append(claim)  # "re-arrested in 1986", "arrested again": a second arrest
+            continue
         if claim.kind in _PER_PLACE and _prison(claim.place, claim.kind):
             index = next((i for i in same if _one_event(merged[i], claim)), -1)
             if index < 0:
@@ -1122,6 +1141,20 @@ def merge_duplicates(proposals: list[ProposedClaim]) -> list[ProposedClaim]:
 
 
 _PER_PLACE = frozenset({ClaimKind.DETENTION, ClaimKind.TRANSFER, ClaimKind.TRIAL})
+
+
+_AGAIN = re.compile(
+    r"^re-?(?=arrest|detain|imprison)|^[^.;]{0,12}\bagain\b|(?:دوباره|مجدداً|مجددا)\s+(?:\S+\s+){0,2}$"
+)
+
+
+def _again(claim: ProposedClaim) -> bool:
+    """Whether a claim's trigger says the event happened again ("re-arrested")."""
+    at = claim.trigger[0] - claim.start
+    if not 0 <= at <= len(claim.quote):
+        return False
+    before, after = claim.quote[max(0, at - 30) : at], claim.quote[at:]
+    return bool(_AGAIN.match(after) or _AGAIN.search(before))
 
 
 def _one_event(earlier: ProposedClaim, later: ProposedClaim) -> bool:
