@@ -80,3 +80,15 @@ def test_affiliation_phrasings_in_persian() -> None:
     # The verb of the clause before "و" has no subject: the person spoken of.
     elided = "خواهرم نرگس صالحی در سال ۱۳۶۱ بازداشت شد. معلم بود و هوادار سازمان پیکار."
     assert ("affiliation", "نرگس صالحی") in _claims(elided)
+
+
+def test_activists_and_active_members_and_calendar_names() -> None:
+    found = _claims(
+        "Her brother Kian Esfandi, who was active in the Tudeh Party's youth wing, fled."
+    )
+    assert ("affiliation", "Kian Esfandi") in found
+    assert not _claims("Reza Amini was active in Tehran and in the student movement.")
+    fa = "برادرم، کیان اسفندی، از فعالان سازمان کارگران انقلابی ایران بود."
+    assert ("affiliation", "کیان اسفندی") in _claims(fa)
+    text = "Dates below are Solar Hijri, and (G) marks Gregorian ones."
+    assert _typed(text, MentionType.PERSON) == []

@@ -173,6 +173,8 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
     ],
     ClaimKind.AFFILIATION: [
         r"\b(?:a|an|and|both|all|as|were|was|became|remained)\s+(?:(?!by\b)[\w-]+\s+)?(?:supporters?|members?|sympathi[sz]ers?|activists?)\s+of\s+(?!the\s+(?:[\w-]+\s+){0,2}(?:commission|committee|family|board|panel|delegation))",
+        # "was active in the Tudeh Party's youth organisation" (an organisation's name follows).
+        r"\bactive\s+in\s+(?:the\s+)?(?=(?:(?-i:[A-Z])[\w'’-]*\s+){0,4}(?-i:Party|Organi[sz]ation|Front|Union|League|Movement|Mojahedin|Fedaian|Tudeh|Komala|Peykar)\b)",
         # The organisation before the noun: "was a Peykar sympathiser", "a Tudeh Party activist".
         r"\b(?:a|an|as)\s+(?:(?-i:[A-Z])[\w'’-]*\s+){1,3}(?:supporter|member|sympathi[sz]er|activist)\b",
         # A field of a record: "Affiliation: supporter of the Fadaian".
@@ -182,7 +184,7 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         # Activism for an organisation: "sold newspapers for the League", "handed out leaflets for …".
         r"\b(?:sold|selling|distribut(?:ed|ing)|hand(?:ed|ing)\s+out|pass(?:ed|ing)\s+out|circulat(?:ed|ing))\s+(?:\w+\s+){0,2}?(?:newspapers|leaflets|pamphlets|flyers|publications|bulletins|tracts)\s+for\s+(?:the\s+)?(?=[A-Z])",
         r"هوادار", r"عضو\s+(?:سازمان|حزب|جبهه)", r"عضویت\s+در", r"وابسته\s+به\s+(?:سازمان|حزب|جبهه)",
-        r"(?:از\s+)?اعضای\s+(?:سازمان|حزب|جبهه|گروه)", r"(?:سمپات|طرفدار)(?:ان|های)?\s+(?:سازمان|حزب|جبهه|گروه)",
+        r"(?:از\s+)?(?:اعضای|فعالان|فعالین)\s+(?:سازمان|حزب|جبهه|گروه)", r"فعال\s+(?:سازمان|حزب|جبهه)", r"(?:سمپات|طرفدار)(?:ان|های)?\s+(?:سازمان|حزب|جبهه|گروه)",
     ],
     ClaimKind.ORDERED: [
         r"\bordered\b", r"\bgave\s+the\s+orders?\b", rf"\bsigned\s+(?:the\s+|{_POSS}\s+)?(?:death\s+|execution\s+)?(?:warrants?|sentences?|orders?)\b(?!\s+(?:for|to|of)\s+(?:the\s+)?(?:transfer|release|burial|return|delivery|handover|move|removal))",

@@ -349,6 +349,11 @@ _GROUP_NOUNS = frozenset(
 )  # fmt: skip
 
 
+_CALENDAR_WORDS = frozenset(
+    {"solar", "hijri", "shamsi", "jalali", "gregorian", "lunar", "qamari", "persian", "calendar"}
+)
+
+
 def _spacy_entities(text: str) -> list[tuple[int, int, MentionType]]:
     from reckon.extract import nlp
 
@@ -374,6 +379,9 @@ def _spacy_entities(text: str) -> list[tuple[int, int, MentionType]]:
         if end <= start or not re.search(r"[A-Za-z]", text[start:end]):
             continue
         words = text[start:end].split()
+        # "Solar Hijri", "(G) for Gregorian": a calendar's name is no entity.
+        if all(w.strip("()").casefold() in _CALENDAR_WORDS for w in words):
+            continue
         # "Appendix B. Persons", "the Prisoners": a group or a heading, not a person's name.
         if kind is MentionType.PERSON and words[-1].casefold() in _GROUP_NOUNS:
             continue
