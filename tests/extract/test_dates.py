@@ -228,8 +228,11 @@ def test_bare_solar_hijri_years_in_notes_and_cells_but_not_amounts_or_numbers() 
     )
     found = [t for t, _ in _found(text)]
     assert found == ["1341", "1365", "1366"]
-    # Without a word that the text dates in the Solar Hijri calendar, none of them.
-    assert _found(text.replace("Dates are Solar Hijri.\n", "")) == []
+    # An event word says a 13xx is a year ("freed 1365") without any other Solar Hijri date,
+    # and then the text dates in that calendar: the cell's year is one too. A bare cell alone
+    # is not read as a year.
+    assert [t for t, _ in _found(text.replace("Dates are Solar Hijri.\n", ""))] == found
+    assert _found("Name | Born | Notes\nKaveh Doostdar | 1341 | teacher\n") == []
     assert _found("In 1367 SH he was prisoner number 1342, not released 1300 people") == [
         ("1367 SH", "1988-03-21/1989-03-20")
     ]

@@ -92,3 +92,11 @@ def test_activists_and_active_members_and_calendar_names() -> None:
     assert ("affiliation", "کیان اسفندی") in _claims(fa)
     text = "Dates below are Solar Hijri, and (G) marks Gregorian ones."
     assert _typed(text, MentionType.PERSON) == []
+
+
+def test_a_committee_for_the_victims_of_a_prison_is_one_organisation() -> None:
+    text = "Statement of the Committee for the Victims of Qezel Hesar, 19 July 2024"
+    orgs = [o.removeprefix("the ") for o in _typed(text, MentionType.ORG)]
+    assert orgs == ["Committee for the Victims of Qezel Hesar"]
+    assert _typed(text, MentionType.PLACE) == []
+    assert _typed("در سال ۱۳۶۹ آزاد شدم اما هیچ‌کس نیامد.", MentionType.PERSON) == []

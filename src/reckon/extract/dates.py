@@ -350,9 +350,8 @@ _QUANTITY_BEFORE = re.compile(
 _NOT_A_MONTH_AFTER = re.compile(r"[^\S\n]*(?:['’]s\b|[A-Z][a-z])")
 # Kinds that read a bare Latin-digit 13xx as a Solar Hijri year only in a text that dates
 # in that calendar (another Solar Hijri date, or a note that its dates are Solar Hijri).
-_CONTEXTUAL = frozenset(
-    {"year_sh_bare", "year_sh_event", "year_sh_cell", "year_pair", "jmonth_alone"}
-)
+# ("released 1366" needs no such text: the event word says it is a year, the number which.)
+_CONTEXTUAL = frozenset({"year_sh_bare", "year_sh_cell", "year_pair", "jmonth_alone"})
 _SAYS_SOLAR_HIJRI = re.compile(
     r"\bSolar\s+Hijri\b|\bHijri\s+Shamsi\b|\bShamsi\b|\bJalali\b|\(SH\)|هجری\s+شمسی|خورشیدی", re.I
 )

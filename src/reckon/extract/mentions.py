@@ -85,7 +85,7 @@ PERSIAN_STOP = _word_set(
     "و را در به از که با این آن او من ما شما آنها بود بودند شد شدند است را، پسر دختر فرزند "
     "برادر خواهر پدر مادر همسر روز سال ماه هم نیز هرگز دیگر کجا چه تا اعدام زندان بند "
     "گفت گفتند دادند بردند کردند آزاد دستگیر بازداشت منتقل دفن ساک خبری "
-    "پیش پس بعد قبل هنوز همیشه هیچ همه خود"
+    "پیش پس بعد قبل هنوز همیشه هیچ همه خود اما ولی ترک"
 )  # fmt: skip
 _LATIN_STOP = _word_set(
     "The A An In On At From To Of And But He She They His Her It We I Our Their This That "
@@ -214,7 +214,7 @@ _ORG = re.compile(
 # Prosecutor", with a qualifier in brackets ("… Fedaian (Majority)").
 _ORG_HEAD_FIRST = re.compile(
     rf"(?<![\w'’])(?:{_CAPS}[^\S\n]+){{0,3}}(?:Ministry|Office|Organi[sz]ation|Council|Union|Association|"
-    rf"League|Party|Federation|Society|Front)[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?{_CAPS}"
+    rf"League|Party|Federation|Society|Front|Committee|Commission)[^\S\n]+(?:of|for)[^\S\n]+(?:the[^\S\n]+)?{_CAPS}"
     rf"(?:[^\S\n]+(?:(?:of|for|and|the)[^\S\n]+)*{_CAPS}){{0,5}}(?:[^\S\n]+\([A-Z][\w-]*\))?"
 )
 # What a person supports or belongs to: "a sympathiser of the Fadaiyan Minority", "member of
