@@ -100,3 +100,14 @@ def test_a_committee_for_the_victims_of_a_prison_is_one_organisation() -> None:
     assert orgs == ["Committee for the Victims of Qezel Hesar"]
     assert _typed(text, MentionType.PLACE) == []
     assert _typed("در سال ۱۳۶۹ آزاد شدم اما هیچ‌کس نیامد.", MentionType.PERSON) == []
+
+
+def test_a_verb_opening_a_cell_is_no_organisation() -> None:
+    text = (
+        "No. | Name | Prison | Date | Notes\n"
+        "3 | Farhad Nikpour | 24 | Evin Prison, Tehran | late July 1988 | Buried in Khavaran "
+        "cemetery; family informed in 1989\n"
+        "4 | Ziba Arjmand | 31 | Evin Prison, Tehran | August 1988 | Buried in Khavaran "
+        "cemetery\n"
+    )
+    assert "Buried" not in _typed(text, MentionType.ORG)

@@ -379,6 +379,9 @@ def _spacy_entities(text: str) -> list[tuple[int, int, MentionType]]:
         if end <= start or not re.search(r"[A-Za-z]", text[start:end]):
             continue
         words = text[start:end].split()
+        # "Buried in Khavaran …" opening a list's cell: a verb the model took for a name.
+        if len(ent) == 1 and ent.root.pos_ in ("VERB", "AUX"):
+            continue
         # "Solar Hijri", "(G) for Gregorian": a calendar's name is no entity.
         if all(w.strip("()").casefold() in _CALENDAR_WORDS for w in words):
             continue
