@@ -279,3 +279,39 @@ def test_an_official_seen_there_by_pronoun() -> None:
         "I saw him there with my own eyes."
     )
     assert ("was_present", "Ebrahim Sobhani") in kinds(text)
+
+
+def test_persian_executed_as_an_adjective_and_the_executions_in_general() -> None:
+    text = (
+        "مأموران منیژه کریمی، مادر یکی از زندانیان اعدام‌شده، را در خاوران بازداشت کردند. "
+        "پسر او، کیوان کریمی، در سال ۱۳۶۷ اعدام شد. "
+        "محمد رحیمی، دادیار زندان، هرگونه نقش در اعدام‌ها را رد کرده است. "
+        "یکی از اعدام‌شدگان، رضا کاظمی، معلم بود."
+    )
+    found = kinds(text)
+    assert ("arrest", "منیژه کریمی") in found
+    assert ("execution", "کیوان کریمی") in found
+    assert ("execution", "رضا کاظمی") in found
+    assert ("execution", "منیژه کریمی") not in found
+    assert ("detention", "منیژه کریمی") not in found
+    assert ("execution", "محمد رحیمی") not in found
+
+
+def test_taken_to_a_town_is_a_transfer_and_six_years_in_is_a_detention() -> None:
+    text = (
+        "Homa Azadi was arrested in Rasht in 1982 and spent the next six years in Lakan prison. "
+        "In the summer of 1988 she was taken to Tehran with a group of women prisoners."
+    )
+    found = kinds(text)
+    assert ("detention", "Homa Azadi") in found
+    assert ("transfer", "Homa Azadi") in found
+
+
+def test_they_after_the_prisoners_in_the_same_sentence_are_the_prisoners() -> None:
+    text = (
+        "Nahid Sabet was released in 1986. Guards, among them a man named Asghar Yazdani, "
+        "tied the prisoners' hands before they were taken to the gallows."
+    )
+    found = kinds(text)
+    assert ("took_part", "Asghar Yazdani") in found
+    assert ("execution", "Nahid Sabet") not in found

@@ -102,7 +102,7 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         rf"\b(?:and|then|later)\s+{_ADVERB}(?:held|imprisoned|jailed|kept|incarcerated|detained)\b(?!\s+(?:in|on)\s+\d)",
         r"\b(?:was|were|been|being)\s+kept\s+(?:in|at)\b",
         rf"\bserv(?:ed|ing)\s+(?:{_POSS}\s+|a\s+)?(?:[\w-]+\s+){{0,2}}(?:sentence|term)\s+(?:in|at)\b",
-        r"\bspent\s+(?:[\w-]+\s+){0,2}(?:years?|months?|weeks?)\s+(?:in|at|there)\b",
+        r"\bspent\s+(?:[\w-]+\s+){0,3}(?:years?|months?|weeks?)\s+(?:in|at|there)\b",
         r"\b(?:after|following)\s+(?:[\w-]+\s+){1,2}(?:years?|months?)\s+(?:in|of)\s+(?:prison|jail|detention|custody|solitary)\b",
         r"\b(?:after|following)\s+(?:a|an|one|two|three|four|five|six|several|many|\d+)\s+(?:years?|months?|weeks?)\s+in\s+(?:the\s+)?(?=(?:[\w'’-]+\s+){0,3}?(?:prison|jail|ward|cell|detention|custody|solitary|interrogation|Prison)\b)",
         r"\blast\s+seen\s+(?:alive\s+)?(?:in|at)\s+(?=(?:[\w'’-]+\s+){0,3}?(?:[Pp]rison|[Jj]ail|ward)\b)", r"آخرین\s+بار\s+در\s+زندان",
@@ -120,7 +120,8 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         r"\b(?:taken|driven|brought|sent)\s+(?:straight\s+)?to\s+(?:a|the)\s+(?:[\w'’-]+\s+){0,4}?(?:detention\s+cent(?:re|er)|prison|jail)\b",
         r"\bvisit(?:ed|ing)?\s+(?:him|her|them)\s+(?:\w+\s+){0,3}?(?:in|at)\s+(?=(?:[A-Z][\w'’-]*\s+){1,3}(?:Prison|Jail)\b)",
         r"\b(?:was|were)\s+(?:himself\s+|herself\s+|themselves\s+)?(?:one\s+of\s+the|among\s+the)\s+(?:political\s+)?prisoners\b",
-        r"(?<![\u0621-\u063a\u0641-\u064a\u0671-\u06d3])از\s+زندانیان(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3])",
+        # (Not "مادر یکی از زندانیان", a relative of one of the prisoners.)
+        r"(?<![\u0621-\u063a\u0641-\u064a\u0671-\u06d3])(?<!مادر\sیکی\s)(?<!پدر\sیکی\s)(?<!همسر\sیکی\s)(?<!خواهر\sیکی\s)(?<!برادر\sیکی\s)(?<!خانواده\sیکی\s)از\s+زندانیان(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3])",
         rf"\b(?:held|kept|imprisoned|jailed|locked)\s+{_OBJ}\b(?!\s+(?:in|on)\s+\d)",
         r"زندانی\s+بود", r"در\s+(?:زندان|بازداشتگاه|سلول|انفرادی)\s+(?:\S+\s+){0,2}(?:بود|ماند)(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c](?<!م))", r"زندانی\s+شد", r"زندانی\s+کرد", r"محبوس", r"در\s+حبس", r"حبس\s+(?:بود|شد|کشید)",
         r"سال\s+(?:را\s+)?در\s+زندان",
@@ -133,6 +134,9 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         r"\btransferred\b", rf"\b{_POSS}\s+transfer\s+(?:to|from)\b", r"\b(?:was|were)\s+moved\b", r"\bmoved\s+(?:from|to)\b", r"\brelocated\s+to\b", rf"\bmoved\s+{_OBJ}\s+(?:back\s+)?to\b",
         rf"\bsent\s+{_OBJ}\s+(?:back\s+)?to\s+(?!the\s+gallows|death|(?:the\s+)?firing|{_POSS}\s+death)",
         r"\bbeing\s+(?:sent|moved)\s+to\s+(?!the\s+gallows|death|(?:the\s+)?firing)",
+        # "she was taken to Tehran with a group of prisoners": to a town (to a named prison
+        # is a detention, below).
+        r"\b(?:was|were)\s+taken\s+(?:back\s+)?to\s+(?=[A-Z][\w'’-]+(?:\s+(?:with|in|on|at|and|after|before|for)\b|[.,;]))",
         r"\b(?:was|were)\s+sent\s+to\s+(?!the\s+gallows|death|(?:the\s+)?firing)",
         r"منتقل", r"انتقال\s+(?:داد|یافت)",
     ],
@@ -151,7 +155,10 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         r"\bhung\b(?=\s+(?:in|at|on|from|with|together|alongside|\d))", r"\bamong\s+(?:those|the\s+prisoners)\s+(?:executed|hanged)\b",
         r"\blost\s+(?:his|her|their)\s+li(?:fe|ves)\b", rf"(?:\b{_POSS}\s+|(?<=['’]s\s))execution\b",
         # Not "sentenced to death" (به اعدام محکوم) nor "the order to execute" (دستور/حکم اعدام).
-        r"(?<!دستور\s)(?<!حکم\s)اعدام(?!\s*محکوم)", r"به\s+دار\s+آویخت", r"به\s+دار\s+کشید", r"تیرباران", r"حلق‌?\s?آویز", r"جان\s+باخت", r"به\s+جوخه",
+        # Not "اعدام‌شده" / "اعدام‌شدگان" (executed, as an adjective: "the executed prisoners";
+        # but "یکی از اعدام‌شدگان، X" names one of them) nor "اعدام‌ها" (executions in general).
+        r"(?<!دستور\s)(?<!حکم\s)اعدام(?!\s*محکوم)(?!\u200c?ها(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3]))"
+        r"(?:(?<=یکی\sاز\sاعدام)|(?<=جمله\sاعدام)|(?!\u200c?شدگان))(?!\u200cشده(?!\s+(?:است|بود|اند|بودند)))", r"به\s+دار\s+آویخت", r"به\s+دار\s+کشید", r"تیرباران", r"حلق‌?\s?آویز", r"جان\s+باخت", r"به\s+جوخه",
     ],
     ClaimKind.BURIAL: [
         r"\bburied\b", r"\binterred\b", r"\b(?:mass|unmarked)\s+grave\b", r"\b(?:lie|lies|rest|rests)\s+(?:somewhere\s+|buried\s+)?in\b",
@@ -196,6 +203,8 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         r"\binterrogated\b", r"\btortured\b", rf"\bbeat\s+(?:{_OBJ}|prisoners|the\s+prisoners)\b", r"\bcarried\s+out\s+the\s+(?:executions|hangings|sentences?)\b",
         r"\b(?:led|escorted|took|marched|drove)\s+(?:the\s+)?(?:prisoners|(?:him|her|them))\s+to\s+(?:the\s+)?(?:gallows|execution|hall|death)\b",
         r"\b(?:led|escorted|marched)\s+(?:the\s+)?prisoners\b[^.;]{0,40}?\b(?:to|towards|into)\s+(?:the\s+|what\s+[^.;]{0,30}?)?[\"“]?(?:gallows|execution|hall|death)\b",
+        # "tied the prisoners' hands before they were taken to the gallows"
+        r"\b(?:tied|bound|blindfolded)\s+(?:the\s+)?(?:prisoners['’]?|their)\s*(?:hands|eyes)?(?=[^.;]{0,60}\b(?:gallows|execution|hall|hanged|death)\b)",
         r"\bsupervised\s+the\s+(?:executions|hangings|(?:loading|removal|burial|transport)\s+of\s+(?:the\s+)?(?:bodies|corpses|dead))\b", r"\bput\s+the\s+nooses?\b",
         r"\bread\s+(?:out\s+)?the\s+(?:list|sentences|verdicts)\b",
         r"\b(?:drew|drawn|drawing|draw)\s+up\s+the\s+(?:lists?|names)\s+of\s+(?:the\s+)?(?:prisoners|those|people)\b",
@@ -325,7 +334,7 @@ _TO_BEFORE = re.compile(r"(?:\bto|\binto|به)\s+$", re.I)
 # Between the items of a list of people: ", the prosecutor ", " and a representative of … known as ".
 _AS_MEMBER = re.compile(r"\bas\s+(?:a\s+)?member\s+of\b|به\s+عنوان\s+عضو", re.I)
 _LIST_ITEM = re.compile(
-    r"^(?:\s*,?\s*(?:a|an|the)?\s*[^.;]{0,60}?)?\s*(?:,|،|;|and|و)\s*(?:and\s+|و\s+)?(?:[^\s.;,،]+\s+){0,10}?$",
+    r"^(?:\s*,?\s*(?:a|an|the)?\s*[^.;]{0,60}?)?\s*(?:,|،|;|and|و)\s*(?:and\s+|و\s+)?(?:[^\s.;,،]+\s+){0,10}?[\"“'‘]?$",
     re.I,
 )
 _JOINER = re.compile(r"^\s*(?:,|،|and|و|,\s*and)\s*$")
@@ -631,7 +640,7 @@ _US_AFTER = re.compile(
 # A Persian verb in the third person singular with no subject named ("… محکوم شد"): the
 # subject is dropped, as Persian does, and is the person the text is speaking of.
 _FA_THIRD = re.compile(
-    r"^(?!\S*‌?ها)\S*(?:\s+\S+){0,4}?\s+(?:شد|گردید|بود)(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])"
+    r"^(?!\S*‌?ها)[^\s،,]*(?:\s+[^\s،,]+){0,4}?\s+(?:شد|گردید|بود)(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])"
 )
 
 # "… بود و هوادار سازمان …": the clause before, joined by "و", has the verb and no subject.
@@ -915,13 +924,22 @@ def propose_claims(
             # A sentence that opens with "He …" speaks of the person before it: its later
             # "him" is that person too, not a name the sentence mentions in passing.
             opens = _OPENS_WITH_PRONOUN.match(sentence.text)
-            parsed = _parsed(about, people, [] if opens else before, context, text)
+            # "Guards tied the prisoners' hands before they were taken to the gallows": "they"
+            # are the prisoners the sentence named before it, no one named earlier.
+            they_unnamed = about in ("they", "them") and bool(
+                _PRISONERS.search(text, sentence.start, span[0])
+            )
+            parsed = (
+                []
+                if they_unnamed
+                else _parsed(about, people, [] if opens else before, context, text)
+            )
             parsed = [p for p in parsed if p.start not in perpetrators | speakers]
             # "Prisoners who survived …", "the commanders who were tried": the parse says the
             # claim is about a group no name stands for, not about a name nearby.
             # (The subject only: an object such as "spent three years" is no group of people.)
             subject = None if args is None else args.subject
-            unnamed_group = (
+            unnamed_group = they_unnamed or (
                 parses is not None and not parsed and not _AMONG.match(sentence.text)
                 and not _ONE_OF.search(text, sentence.start, span[0])
                 and isinstance(subject, list) and parses.plural_common(subject)
@@ -1008,6 +1026,7 @@ def propose_claims(
     return merge_duplicates(proposals)
 
 
+_PRISONERS = re.compile(r"\b(?:the\s+)?(?:prisoners|inmates|detainees|women|men)['’]?\s", re.I)
 _AUX = r"\b(?:were|was|had\s+been|have\s+been)\s+"
 _AUX_BEFORE = re.compile(rf"{_AUX}(?:\w+\s+)?$", re.I)  # "… were (also) |moved"
 _AUX_OPENS = re.compile(_AUX, re.I)  # the trigger itself: "|were moved|"
