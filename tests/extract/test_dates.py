@@ -258,3 +258,21 @@ def test_a_year_before_prisoners_is_a_date_only_where_the_text_dates_that_year()
     assert _found("The graves of 1988 prisoners were found in 2019.") == [("2019", "2019")]
     counted = "At least 1988 prisoners were hanged in 1988."
     assert [m.start for m in find_dates(counted)] == [counted.rindex("1988")]
+
+
+def test_persian_two_digit_years_halves_and_pairs_sharing_a_year() -> None:
+    found = dict(_found("در ۶۷/۵/۹ و روز ۱۰/۵/۶۷؛ در سال ۶۶ و نیمه دوم مرداد ۱۳۶۷"))
+    assert found["۶۷/۵/۹"] == "1988-07-31"
+    assert found["۱۰/۵/۶۷"] == "1988-08-01"
+    assert found["سال ۶۶"] == "1987-03-21/1988-03-20"
+    assert found["نیمه دوم مرداد ۱۳۶۷"] == "1988-08-07/1988-08-22"
+    # Which part is the year cannot be told, and "twenty years" is no year.
+    assert _found("در ۵/۵/۵ و ۲۰ سال زندان") == []
+    pairs = dict(
+        _found(
+            "In 1987 he left; between July and September 1988, and in the summer and autumn of 1988"
+        )
+    )
+    assert pairs["July"] == "1988-07"  # the year the pair shares, not the earlier 1987
+    assert pairs["the summer"] == "1988-06-22/1988-09-22"
+    assert dict(_found("در مهر و آبان ۱۳۶۷"))["مهر"] == "1988-09-23/1988-10-22"

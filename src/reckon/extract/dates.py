@@ -232,6 +232,9 @@ PARTS: dict[str, str] = {
     "هفته اول": "week1", "هفته‌ی اول": "week1", "هفته دوم": "week2", "هفته‌ی دوم": "week2",
     "هفته سوم": "week3", "هفته‌ی سوم": "week3", "هفته چهارم": "week4", "هفته‌ی چهارم": "week4",
     "هفته آخر": "lastweek", "هفته‌ی آخر": "lastweek",
+    "first half of": "half1", "the first half of": "half1", "second half of": "half2",
+    "the second half of": "half2", "نیمه اول": "half1", "نیمه‌ی اول": "half1",
+    "نیمه دوم": "half2", "نیمه‌ی دوم": "half2",
 }  # fmt: skip
 
 
@@ -298,6 +301,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?<![\w/.-])(?P<c>\d{1,2})(?P<s>[/.])(?P<b>\d{1,2})(?P=s)(?P<a>1[23]\d\d)(?![\w/]|\.\d)"
         ),
     ),
+    # "۶۷/۵/۸" or "۸/۵/۶۷" in Persian digits: a two-digit Solar Hijri year first or last.
+    ("numeric_short", re.compile(r"(?<![\w/.-])(?P<p1>\d{1,2})/(?P<p2>\d{1,2})/(?P<p3>\d{1,2})(?![\w/]|\.\d)")),
     ("day_jmonth", re.compile(rf"{_B}{_DAY}(?:\s+of)?\s+{_J_MONTH}(?:[,،]?\s+{_YEAR}{_SH_MARK}?)?{_E}", re.I)),
     ("jmonth_day", re.compile(rf"{_B}{_J_MONTH}\s+(?P<d>[0-3]?\d),\s+{_YEAR4}{_SH_MARK}?{_E}", re.I)),
     ("day_gmonth", re.compile(rf"{_B}{_DAY}(?:\s+of)?\s+{_G_MONTH}(?:[,،]?\s+{_YEAR4})?{_E}", re.I)),
@@ -316,7 +321,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year_pair", re.compile(r"(?<![\w/.-])(?P<y>1[2-4]\d\d)[^\S\n]*[-–—][^\S\n]*(?P<y2>1[2-4]\d\d)(?![\w/-]|\.\d)")),
     ("year_marked", re.compile(rf"{_B}(?:سال\s+)?(?P<y>1[2-4]\d\d){_SH_MARK}{_E}", re.I)),
     ("year_persian", re.compile(rf"{_B}(?:سال\s+)?(?P<y>1[2-4]\d\d){_E}")),
-    ("gmonth_alone", re.compile(rf"(?<![\w])(?:in|since|until|till|by|from|during|early|mid|late|end\s+of)\s+(?P<gm>january|february|april|june|july|august|september|october|november|december){_E}", re.I)),
+    ("year_short_persian", re.compile(rf"{_B}سال\s+(?P<y>[4-9]\d){_E}(?![/.]\d)")),  # "سال ۶۷"
+    # The first of two months or seasons sharing one year: "July/August 1988", "between July and
+    # September 1988", "the summer and autumn of 1988".
+    ("gmonth_pair", re.compile(rf"{_B}(?P<gm>january|february|april|june|july|august|september|october|november|december)(?=\s*(?:/|-|–|—|and|or|to|until|through)\s*(?:early\s+|mid-?\s*|late\s+)?(?:{_alternation(GREGORIAN_MONTHS)})\.?,?\s+(?P<y2>\d{{4}}))", re.I)),
+    ("season_pair", re.compile(rf"{_B}(?:the\s+)?{_SEASON}(?=\s+(?:and|or|to|/|-|و|تا)\s+(?:the\s+)?(?:{_alternation(SEASONS)})(?:\s+of|\s+سال)?\s+(?P<y2>\d{{4}}|\d{{2}}){_E})", re.I)),
+    ("gmonth_alone", re.compile(rf"(?<![\w])(?:in|since|until|till|by|from|during|between|early|mid|late|end\s+of)\s+(?P<gm>january|february|april|june|july|august|september|october|november|december){_E}", re.I)),
     ("year_sh_bare", re.compile(rf"(?<![\w])(?:in|since|until|till|by|from|of|during|after|before|around)\s+(?P<y>1[34]\d\d){_E}(?!{_COUNTED})", re.I)),
     # "released 1366", "transferred to Gohardasht 1365" (a list's notes), "born 1338".
     ("year_sh_event", re.compile(rf"(?<![\w])(?:{_EVENT_WORDS})(?:\s+(?:in|on|at|to|from)\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?)?[,:]?\s+(?P<y>1[34]\d\d){_E}(?!{_COUNTED})", re.I)),
@@ -347,6 +357,11 @@ _QUANTITY_BEFORE = re.compile(
     r"estimated|all|those|these|the|of\s+the)\s+$|\d[\s,]*$",
     re.I,
 )
+_MONTH_PAIR_AFTER = re.compile(
+    rf"[^\S\n]*(?:/|-|–|—|and|or|to|و|تا)[^\S\n]*(?:(?:early|mid|late|اوایل|اواسط|اواخر)[^\S\n]*-?)?"
+    rf"(?:{_alternation(SOLAR_HIJRI_MONTHS)})(?:[^\S\n]*ماه)?[^\S\n]+\d",
+    re.I,
+)
 _NOT_A_MONTH_AFTER = re.compile(r"[^\S\n]*(?:['’]s\b|[A-Z][a-z])")
 # Kinds that read a bare Latin-digit 13xx as a Solar Hijri year only in a text that dates
 # in that calendar (another Solar Hijri date, or a note that its dates are Solar Hijri).
@@ -367,11 +382,13 @@ def _gregorian_month_interval(year: int, month: int) -> tuple[date, date]:
 
 
 def _part_days(part: str, length: int) -> tuple[int, int]:
-    if part.startswith("week"):
+    if part.startswith("week") and part[4:].isdigit():
         week = int(part[4:])
         return 7 * week - 6, min(7 * week, length)
     if part == "lastweek":
         return length - 6, length
+    if part.startswith("half"):
+        return (1, 15) if part == "half1" else (16, length)
     return {"early": (1, 10), "mid": (11, 20), "late": (21, length)}[part]
 
 
@@ -479,13 +496,16 @@ def _calendar_of(kind: str, groups: dict[str, str | None], persian: bool) -> Cal
         return Calendar.GREGORIAN
     if groups.get("gm"):
         return Calendar.GREGORIAN
-    if kind == "season":
-        year = groups.get("y") or ""
+    if kind in {"season", "season_pair"}:
+        year = groups.get("y") or groups.get("y2") or ""
+        persian = persian or not (groups.get("season") or "").isascii()
         if persian or len(year) == 2 or year.startswith(("12", "13", "14")):
             return Calendar.SOLAR_HIJRI
         return Calendar.GREGORIAN
     if kind in {"numeric", "numeric_dmy"}:
         return _numeric_calendar(int(groups["a"] or 0), None)
+    if kind == "year_short_persian":
+        return Calendar.SOLAR_HIJRI
     return Calendar.GREGORIAN
 
 
@@ -510,7 +530,7 @@ def _build(raw: _Raw, text: str, year: int | None, inferred: bool) -> DateValue 
         first = _day_value(text, cal, year1, month1, int(g["d1"] or 0))
         last = _day_value(text, cal, year, month2, int(g["d2"] or 0))
         value = _range_value(text, first, last)
-    elif raw.kind == "season":
+    elif raw.kind in {"season", "season_pair"}:
         value = _season_value(text, cal, year, SEASONS[(g["season"] or "").lower()])
     elif raw.kind == "year_range":
         last_year = int(g["y2"] or 0)
@@ -562,15 +582,26 @@ def _raw_matches(text: str, solar_hijri: bool = False) -> list[_Raw]:
     taken: list[tuple[int, int]] = []
     found: list[_Raw] = []
     contextual: set[int] = set()  # starts of romanised months without a year, "early 1364"
-    for kind, pattern in _PATTERNS:
+    for pattern_kind, pattern in _PATTERNS:
         for match in pattern.finditer(folded):
+            kind = pattern_kind
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
             groups = match.groupdict()
             persian = bool(_PERSIAN_DIGITS.search(text[start:end]))
-            if kind == "year_persian" and not persian:
+            if kind in {"year_persian", "year_short_persian", "numeric_short"} and not persian:
                 continue
+            if kind == "numeric_short":
+                parts = [groups["p1"] or "", groups["p2"] or "", groups["p3"] or ""]
+                if int(parts[0]) > 31:
+                    year_part, day_part = parts[0], parts[2]
+                elif int(parts[2]) > 31:
+                    year_part, day_part = parts[2], parts[0]
+                else:
+                    continue  # which part is the year cannot be told
+                groups = {"a": f"13{year_part:0>2}", "b": parts[1], "c": day_part}
+                kind = "numeric"
             month_word = (groups.get("jm") or groups.get("gm") or "").lower()
             if groups.get("jm"):
                 if not groups.get("y") and not _month_without_year(folded, match, kind):
@@ -584,7 +615,7 @@ def _raw_matches(text: str, solar_hijri: bool = False) -> list[_Raw]:
             calendar = _calendar_of(kind, groups, persian)
             if calendar is None:
                 continue
-            if kind == "gmonth_alone":
+            if kind in {"gmonth_alone", "gmonth_pair"}:
                 start = match.start("gm")  # the preposition is context, not part of the date
             elif kind in {"year_sh_bare", "year_sh_event", "year_sh_cell"}:
                 start = match.start("y")
@@ -648,8 +679,8 @@ def _month_without_year(folded: str, match: re.Match[str], kind: str) -> bool:
     word = (match.group("jm") or "").lower()
     if _NOT_A_MONTH_AFTER.match(folded, match.end()):
         return False
-    if word not in _NAME_LIKE_MONTHS:
-        return True
+    if word not in _NAME_LIKE_MONTHS or _MONTH_PAIR_AFTER.match(folded, match.end()):
+        return True  # "Mordad"; "Tir-Mordad 1367", "مهر و آبان ۱۳۶۷"
     if not word.isascii():
         # Persian: مهر، تیر … alone are words; "مهر ماه" or "اواخر مهر" is the month.
         return "ماه" in match.group(0) or bool(
@@ -664,6 +695,8 @@ def _own_year(raw: _Raw) -> int | None:
         return int(g["a"] or 0)
     if g.get("y"):
         return _expand_year(g["y"] or "", raw.calendar)
+    if g.get("y2"):  # the year the pair shares ("July/August 1988")
+        return _expand_year(g["y2"] or "", raw.calendar)
     return None
 
 
