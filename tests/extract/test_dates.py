@@ -276,3 +276,8 @@ def test_persian_two_digit_years_halves_and_pairs_sharing_a_year() -> None:
     assert pairs["July"] == "1988-07"  # the year the pair shares, not the earlier 1987
     assert pairs["the summer"] == "1988-06-22/1988-09-22"
     assert dict(_found("در مهر و آبان ۱۳۶۷"))["مهر"] == "1988-09-23/1988-10-22"
+
+
+def test_an_event_in_a_13xx_year_needs_no_other_solar_hijri_date() -> None:
+    text = "He was arrested in 1982 and released in 1370, and now lives at 1360 Elm Street."
+    assert _found(text) == [("1982", "1982"), ("1370", "1991-03-21/1992-03-20")]

@@ -327,9 +327,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("gmonth_pair", re.compile(rf"{_B}(?P<gm>january|february|april|june|july|august|september|october|november|december)(?=\s*(?:/|-|–|—|and|or|to|until|through)\s*(?:early\s+|mid-?\s*|late\s+)?(?:{_alternation(GREGORIAN_MONTHS)})\.?,?\s+(?P<y2>\d{{4}}))", re.I)),
     ("season_pair", re.compile(rf"{_B}(?:the\s+)?{_SEASON}(?=\s+(?:and|or|to|/|-|و|تا)\s+(?:the\s+)?(?:{_alternation(SEASONS)})(?:\s+of|\s+سال)?\s+(?P<y2>\d{{4}}|\d{{2}}){_E})", re.I)),
     ("gmonth_alone", re.compile(rf"(?<![\w])(?:in|since|until|till|by|from|during|between|early|mid|late|end\s+of)\s+(?P<gm>january|february|april|june|july|august|september|october|november|december){_E}", re.I)),
-    ("year_sh_bare", re.compile(rf"(?<![\w])(?:in|since|until|till|by|from|of|during|after|before|around)\s+(?P<y>1[34]\d\d){_E}(?!{_COUNTED})", re.I)),
     # "released 1366", "transferred to Gohardasht 1365" (a list's notes), "born 1338".
-    ("year_sh_event", re.compile(rf"(?<![\w])(?:{_EVENT_WORDS})(?:\s+(?:in|on|at|to|from)\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?)?[,:]?\s+(?P<y>1[34]\d\d){_E}(?!{_COUNTED})", re.I)),
+    ("year_sh_event", re.compile(rf"(?<![\w])(?:{_EVENT_WORDS})(?:\s+(?:in|on|at|to|from)\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?)?[,:]?\s+(?:in\s+)?(?P<y>1[34]\d\d){_E}(?!{_COUNTED})", re.I)),
+    ("year_sh_bare", re.compile(rf"(?<![\w])(?:in|since|until|till|by|from|of|during|after|before|around)\s+(?P<y>1[34]\d\d){_E}(?!{_COUNTED})", re.I)),
     # A list's cell that is a year ("| 1338 |") or starts with one ("1361, Khorramabad").
     ("year_sh_cell", re.compile(r"(?:(?<=[|\t])|^)[^\S\n]*(?P<y>1[34]\d\d)(?=[^\S\n]*(?:[|\t,،]|$))", re.M)),
     ("year", re.compile(rf"{_B}(?P<y>(?:19|20)\d\d){_E}(?!\s*(?:people|prisoners|victims|names))", re.I)),
