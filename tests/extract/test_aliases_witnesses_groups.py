@@ -315,3 +315,46 @@ def test_they_after_the_prisoners_in_the_same_sentence_are_the_prisoners() -> No
     found = kinds(text)
     assert ("took_part", "Asghar Yazdani") in found
     assert ("execution", "Nahid Sabet") not in found
+
+
+def test_an_account_by_names_the_narrator() -> None:
+    text = (
+        "An account by Touran Moradi, former political prisoner\n\n"
+        "I was detained outside my school in Karaj in 1982. I was put on trial in 1983 "
+        "and given five years."
+    )
+    found = kinds(text)
+    assert ("arrest", "Touran Moradi") in found
+    assert ("trial", "Touran Moradi") in found
+
+
+def test_victims_listed_after_including() -> None:
+    text = (
+        "A rights group has named fourteen prisoners from Zanjan who were executed in 1988, "
+        "including Rasoul Alavi, Mohsen Ghaderi and Akbar Jahani."
+    )
+    found = kinds(text)
+    for name in ("Rasoul Alavi", "Mohsen Ghaderi", "Akbar Jahani"):
+        assert ("execution", name) in found
+
+
+def test_the_committees_secretary_who_kept_the_lists() -> None:
+    text = (
+        "The panel included the judge Morteza Hashemi; a third man, Rasoul Nikbin, served as "
+        "the committee's secretary and kept the lists. The warden, Mehdi Farahani, oversaw "
+        "the executions."
+    )
+    found = kinds(text)
+    assert ("sat_on_commission", "Rasoul Nikbin") in found
+    assert ("detention", "Rasoul Nikbin") not in found
+    assert ("took_part", "Mehdi Farahani") in found
+
+
+def test_two_brothers_each_named_in_apposition_share_the_arrest() -> None:
+    text = (
+        "برادر بزرگم، جواد صالحی، و برادر کوچکم، مجید صالحی، هر دو در سال ۱۳۶۱ در اهواز "
+        "دستگیر شدند."
+    )
+    found = kinds(text)
+    assert ("arrest", "جواد صالحی") in found
+    assert ("arrest", "مجید صالحی") in found

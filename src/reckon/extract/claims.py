@@ -91,7 +91,7 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         # "Three men from the komiteh took me and my brother": the trigger is "took" (group "at").
         rf"\b{_FORCES}\s+(?:(?:from|of)\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?)?(?P<at>took)\s+(?={_OBJ}\s+and\b)",
         r"\bdetained\s+(?=(?:in|on)\s+\d)", r"\b(?:detained|held)\s+(?=by\s+(?:[\w-]+\s+){0,2}(?:agents|forces|guards|officers|police|men)\b)",
-        rf"\bdetained\s+(?=at\s+(?:{_POSS}|the)\s+(?:[\w'’]+\s+)?{_HOME})", rf"\b(?:detained|seized|picked\s+up)\s+(?={_OBJ}\b)",
+        rf"\bdetained\s+(?=(?:at|outside|near|in\s+front\s+of)\s+(?:{_POSS}|the)\s+(?:[\w'’]+\s+)?{_HOME})", rf"\b(?:detained|seized|picked\s+up)\s+(?={_OBJ}\b)",
         rf"\b(?:took|dragged|led)\s+(?:{_OBJ}|{_POSS}\s+[\w-]+)\s+(?:away\s+)?from\s+(?:{_POSS}|the)\s+(?:[\w'’-]+\s+)?{_HOME}",
         r"دستگیر", r"بازداشت", r"ربوده", r"(?:او|وی)\s+را\s+گرفتند", r"(?<=را)\s+(?:در\s+\S+\s+(?:\S+\s+)?){0,3}گرفتند(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3])",
     ],
@@ -99,7 +99,8 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         rf"\b(?:was|were|been|being)\s+{_ADVERB}(?:held|imprisoned|jailed|detained|incarcerated|confined|locked\s+up)\b(?!\s+(?:in|on)\s+\d)"
         # "were detained by plain-clothes agents" as they left: the arrest (below), no more.
         r"(?<!detained(?=\s+by\s+(?:[\w-]+\s+){0,2}(?:agents|forces|guards|officers|police|men)\b))",
-        rf"\b(?:and|then|later)\s+{_ADVERB}(?:held|imprisoned|jailed|kept|incarcerated|detained)\b(?!\s+(?:in|on)\s+\d)",
+        # (Not "and kept the lists": a thing kept is no one's detention.)
+        rf"\b(?:and|then|later)\s+{_ADVERB}(?:held|imprisoned|jailed|kept|incarcerated|detained)\b(?!\s+(?:in|on)\s+\d)(?!\s+(?:the|a|an|its|their)\s)",
         r"\b(?:was|were|been|being)\s+kept\s+(?:in|at)\b",
         rf"\bserv(?:ed|ing)\s+(?:{_POSS}\s+|a\s+)?(?:[\w-]+\s+){{0,2}}(?:sentence|term)\s+(?:in|at)\b",
         r"\bspent\s+(?:[\w-]+\s+){0,3}(?:years?|months?|weeks?)\s+(?:in|at|there)\b",
@@ -141,7 +142,7 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         r"منتقل", r"انتقال\s+(?:داد|یافت)",
     ],
     ClaimKind.TRIAL: [
-        r"\btried\b(?!\s+to\s+(?!death\b)[a-z])", r"\bsentenced\b", r"\bconvicted\b", r"\bcondemned\s+to\b",
+        r"\btried\b(?!\s+to\s+(?!death\b)[a-z])", r"\bsentenced\b", r"\b(?:put|placed|brought)\s+on\s+trial\b", r"\b(?:stood|faced)\s+trial\b", r"\bconvicted\b", r"\bcondemned\s+to\b",
         rf"\b(?:taken|brought|appeared|summoned)\s+before\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}?(?:{_COMMISSION}|court|judge|tribunal)",
         rf"\bwhere\s+the\s+{_COMMISSION}\s+sat\b",
         rf"\b(?:summoned|called(?:\s+out)?|questioned|interviewed|interrogated)\s+by\s+the\s+(?:[\w-]+\s+){{0,2}}?{_COMMISSION}", rf"\bcalled\s+(?:to|before)\s+the\s+{_COMMISSION}",
@@ -205,7 +206,7 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         r"\b(?:led|escorted|marched)\s+(?:the\s+)?prisoners\b[^.;]{0,40}?\b(?:to|towards|into)\s+(?:the\s+|what\s+[^.;]{0,30}?)?[\"“]?(?:gallows|execution|hall|death)\b",
         # "tied the prisoners' hands before they were taken to the gallows"
         r"\b(?:tied|bound|blindfolded)\s+(?:the\s+)?(?:prisoners['’]?|their)\s*(?:hands|eyes)?(?=[^.;]{0,60}\b(?:gallows|execution|hall|hanged|death)\b)",
-        r"\bsupervised\s+the\s+(?:executions|hangings|(?:loading|removal|burial|transport)\s+of\s+(?:the\s+)?(?:bodies|corpses|dead))\b", r"\bput\s+the\s+nooses?\b",
+        r"\b(?:supervised|oversaw|overseen|oversee|directed|organi[sz]ed)\s+the\s+(?:executions|hangings|(?:loading|removal|burial|transport)\s+of\s+(?:the\s+)?(?:bodies|corpses|dead))\b", r"\bput\s+the\s+nooses?\b",
         r"\bread\s+(?:out\s+)?the\s+(?:list|sentences|verdicts)\b",
         r"\b(?:drew|drawn|drawing|draw)\s+up\s+the\s+(?:lists?|names)\s+of\s+(?:the\s+)?(?:prisoners|those|people)\b",
         r"(?:اسامی|اسم|نام|حکم)(?:‌?ها)?\s+(?:\S+\s+){0,2}?را\s+(?:\S+\s+){0,5}?(?:می‌?\s?)?خواند",
@@ -223,6 +224,9 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         rf"\bon\s+the\s+(?:[\w-]+\s+){{0,2}}?{_COMMISSION}\s+(?:that|which|who)\s+(?:\w+\s+)?(?:questioned|interviewed|decided|sentenced|sent|judged|ruled|condemned|determined|chose|selected|interrogated)\b",
         r"\bone\s+of\s+the\s+(?:two|three|four|five|six|\d)\s+(?:men|officials|clerics|judges|members|people|mullahs)\s+(?:who|that)\s+(?:\w+\s+){0,2}?(?:decided|determined|questioned|interviewed|sentenced|sent|judged|ruled|condemned|chose|selected)\b",
         rf"\bpresided\s+over\s+the\s+(?:\w+\s+){{0,2}}{_COMMISSION}",
+        # "served as the committee's secretary", "was the panel's prosecutor".
+        rf"\b(?:served|acted|sat|was|were)\s+as\s+(?:the\s+)?{_COMMISSION}['’]s\s+[\w-]+",
+        rf"\b(?:was|became)\s+the\s+{_COMMISSION}['’]s\s+(?:secretary|head|chair(?:man|woman)?|president|member|prosecutor|judge)\b",
         # "the commission … was chaired by X": X after the trigger (a copula-like "by").
         rf"\b{_COMMISSION}\b[^.;]{{0,120}}?\b(?:chaired|headed|led|presided\s+over)\s+by\b",
         rf"\b(?:was|were|is|are)\s+(?:a\s+|an\s+)?(?:important\s+|key\s+|central\s+)?part\s+of\s+(?:the|a|that|this)\s+(?:[\w-]+\s+){{0,2}}?{_COMMISSION}",
@@ -451,7 +455,8 @@ def _joined_before(text: str, before: list[Mention]) -> list[Mention]:
     """The last person before a trigger and those joined to them by "and" or commas."""
     chosen = [before[-1]]
     for person in reversed(before[:-1]):
-        if _JOINER.match(text[person.end : chosen[0].start]):
+        gap = text[person.end : chosen[0].start]
+        if _JOINER.match(gap) or _KIN_JOINER.fullmatch(gap):
             chosen.insert(0, person)
         else:
             break
@@ -549,6 +554,15 @@ _KIN_FA = r"پدر|مادر|برادر|خواهر|پسر|دختر|همسر|شو�
 _KIN = re.compile(
     rf"\b(?:my|our)\s+(?:(?:late|elder|older|younger|little|eldest|youngest)\s+)?({_KIN_WORDS})\b"
     rf"|(?<![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])({_KIN_FA})(?:‌?(?:م|مان))(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])",
+    re.I,
+)
+
+
+# "My elder brother, A, and my younger brother, B, were arrested", "برادر بزرگم، A، و برادر
+# کوچکم، B، … دستگیر شدند": A and B both.
+_KIN_JOINER = re.compile(
+    rf"\s*[,،]?\s*(?:and\s+(?:(?:my|his|her|their|our)\s+)?(?:(?:late|elder|older|younger|little)\s+)?"
+    rf"(?:{_KIN_WORDS})|و\s+(?:{_KIN_FA})(?:\s+[^\s،,]+)?)\s*[,،]?\s*",
     re.I,
 )
 
@@ -963,6 +977,8 @@ def propose_claims(
                 victims = parsed + [p for p in joined if p not in parsed]
             elif first_person:
                 victims = first_person + _joined_after(text, after, span[1])
+            elif listed := _including(text, sentence, span, candidates):
+                victims = listed  # "… who were executed in 1988, including A, B and C"
             elif before and not unnamed_group:
                 victims = _joined_before(text, before)
             elif unnamed_group:
@@ -1105,6 +1121,26 @@ def _seen_officials(
             )
         )  # fmt: skip
     return claims
+
+
+_INCLUDING = re.compile(
+    r"[^.;]*?,\s*(?:including|among\s+them|among\s+whom\s+(?:were|was))\s+$", re.I
+)
+
+
+def _including(
+    text: str, sentence: Sentence, span: tuple[int, int], people: list[Mention]
+) -> list[Mention]:
+    """ "fourteen prisoners who were executed in 1988, including A, B and C": each one."""
+    after = [p for p in people if p.start >= span[1]]
+    if not after or not _INCLUDING.fullmatch(text[span[1] : after[0].start]):
+        return []
+    named = [after[0]]
+    for person in after[1:]:
+        if not _JOINER.match(text[named[-1].end : person.start]):
+            break
+        named.append(person)
+    return named
 
 
 def _group_members(

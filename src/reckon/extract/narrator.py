@@ -25,7 +25,7 @@ _FIRST_PERSON = re.compile(
 )
 # A heading naming the one who speaks: "Testimony of X", "Interview with X", "By X".
 _HEADING = re.compile(
-    r"^\W*(?:(?:the\s+)?(?:(?:written|oral|witness|survivor['’]?s?)\s+)?"
+    r"^\W*(?:(?:the\s+|an?\s+|my\s+)?(?:(?:written|oral|witness|survivor['’]?s?|personal|first-hand)\s+)?"
     r"(?:testimony|statement|account|story|memoir|memoirs|recollections?|interview|deposition|"
     r"letter|words)\s*(?:of|by|from|with|:|[-–—])|by|in\s+(?:his|her)\s+own\s+words:?)\s*$"
     r"|^\W*(?:شهادت|شهادت‌?\s?نامه|روایت|خاطرات|گفتگو\s+با|گفت‌?\s?و\s?گو\s+با|مصاحبه\s+با|نامه)\s*$",
