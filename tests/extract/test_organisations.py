@@ -111,3 +111,8 @@ def test_a_verb_opening_a_cell_is_no_organisation() -> None:
         "cemetery\n"
     )
     assert "Buried" not in _typed(text, MentionType.ORG)
+
+
+def test_charged_with_membership_is_an_affiliation() -> None:
+    text = "Arsalan Moradi was charged with membership in Komala and jailed in Sanandaj."
+    assert ("affiliation", "Arsalan Moradi") in _claims(text)

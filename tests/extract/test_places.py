@@ -40,3 +40,11 @@ def test_perpetrators_of_other_atrocities_named_in_comparisons_are_people() -> N
     text = "The judge is no better than Himmler, and his court recalls Pinochet's."
     assert _typed(text, MentionType.PERSON) == ["Himmler", "Pinochet"]
     assert _typed(text, MentionType.ORG) == []
+
+
+def test_leaders_of_the_time_are_people_in_both_scripts() -> None:
+    assert _typed("They were supporters of Khomeini until 1981.", MentionType.PERSON) == [
+        "Khomeini"
+    ]
+    fa = "آیت‌الله منتظری در نامه‌ای به خمینی اعتراض کرد."
+    assert _typed(fa, MentionType.PERSON) == ["آیت\u200cالله منتظری", "خمینی"]

@@ -187,7 +187,7 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         r"\b(?:a|an|as)\s+(?:(?-i:[A-Z])[\w'’-]*\s+){1,3}(?:supporter|member|sympathi[sz]er|activist)\b",
         # A field of a record: "Affiliation: supporter of the Fadaian".
         r"(?<=:\s)(?:supporters?|members?|sympathi[sz]ers?|activists?)\s+of\s+(?!the\s+(?:[\w-]+\s+){0,2}(?:commission|committee|family|board|panel|delegation))",
-        rf"\b(?:{_POSS}|for)\s+(?:\w+\s+)?(?:support|membership|sympathy)\s+(?:of|for|with|in)\s+(?:the\s+)?(?=[A-Z])",
+        rf"\b(?:{_POSS}|for|with)\s+(?:\w+\s+)?(?:support|membership|sympathy)\s+(?:of|for|with|in)\s+(?:the\s+)?(?=[A-Z])",
         r"\b(?:support(?:ed|ing)|sympathi[sz](?:e|es|ed|ing)\s+with|belong(?:ed|ing)\s+to|(?:was\s+)?affiliated\s+with|joined)\s+(?:the\s+)?(?=[A-Z])",
         # Activism for an organisation: "sold newspapers for the League", "handed out leaflets for …".
         r"\b(?:sold|selling|distribut(?:ed|ing)|hand(?:ed|ing)\s+out|pass(?:ed|ing)\s+out|circulat(?:ed|ing))\s+(?:\w+\s+){0,2}?(?:newspapers|leaflets|pamphlets|flyers|publications|bulletins|tracts)\s+for\s+(?:the\s+)?(?=[A-Z])",

@@ -113,7 +113,8 @@ def builtin_gazetteer() -> Gazetteer:
             if alias:
                 gazetteer.add(alias, entry)
     # Perpetrators of other atrocities whom statements name in comparisons ("no different from
-    # Himmler"): the model takes a surname alone for an organisation or a place.
+    # Himmler"), and the leaders of the time ("supporters of Khomeini", "منتظری"): the model
+    # takes a surname alone for an organisation or a place, and reads no Persian.
     for row in _read_tsv("people.tsv"):
         entry = Entry("PERSON", row["name"], "historical")
         for alias in [row["name"], *row["latin"].split("|"), *row["persian"].split("|")]:
