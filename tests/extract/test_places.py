@@ -48,3 +48,12 @@ def test_leaders_of_the_time_are_people_in_both_scripts() -> None:
     ]
     fa = "آیت‌الله منتظری در نامه‌ای به خمینی اعتراض کرد."
     assert _typed(fa, MentionType.PERSON) == ["آیت\u200cالله منتظری", "خمینی"]
+
+
+def test_persian_streets_squares_and_cemeteries_by_name() -> None:
+    text = "پدرم را در خیابان پهلوی شیراز گرفتند و ما در میدان آزادی بودیم؛ در خیابان بودم."
+    places = _typed(text, MentionType.PLACE)
+    assert "خیابان پهلوی" in places
+    assert "میدان آزادی" in places
+    assert "شیراز" in places
+    assert not any(p.startswith("خیابان ب") for p in places)  # "در خیابان بودم": no name

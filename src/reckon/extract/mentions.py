@@ -262,6 +262,8 @@ def _org_names(text: str) -> list[tuple[int, int]]:
     return sorted(spans, key=lambda s: s[0] - s[1])
 
 
+# A Persian verb form ("می‌رفت", "بودم", "کردند", "شده"): never part of a name.
+_PERSIAN_VERB = re.compile(r"^(?:ن?می\u200c?)|(?:یم|ید|دم|تم)$")
 _NEXT_PERSIAN_WORD = re.compile(rf"[^\S\n]+({_PERSIAN_WORD})")
 
 
@@ -319,6 +321,36 @@ def _datelines(text: str, dates: list[Mention]) -> list[tuple[int, int]]:
     return spans
 
 
+# Persian: a street, square or cemetery and its name, one word ("خیابان انقلاب", "میدان آزادی";
+# the city often follows: "خیابان انقلاب تهران").
+_PERSIAN_PLACE_HEADS = {
+    "خیابان": "street", "میدان": "square", "بلوار": "street", "گورستان": "cemetery",
+    "قبرستان": "cemetery", "آرامستان": "cemetery",
+}  # fmt: skip
+
+
+def _persian_places(text: str) -> list[tuple[int, int, str]]:
+    folded = text.translate(FOLD_LETTERS)
+    heads = "|".join(_PERSIAN_PLACE_HEADS)
+    spans = []
+    for head in re.finditer(rf"(?<![\u0600-\u06ff\u200c])(?:{heads})(?=[^\S\n])", folded):
+        position = head.end()
+        words = 0
+        while words < 1:
+            match = _NEXT_PERSIAN_WORD.match(folded, position)
+            if (
+                match is None
+                or match.group(1) in _PERSIAN_ORG_STOP
+                or _PERSIAN_VERB.search(match.group(1))
+            ):
+                break
+            position = match.end()
+            words += 1
+        if words:
+            spans.append((head.start(), position, _PERSIAN_PLACE_HEADS[head.group(0)]))
+    return spans
+
+
 def _place_names(text: str) -> list[tuple[int, int, str]]:
     spans = []
     for match in _NAMED_PLACE.finditer(text):
@@ -329,6 +361,8 @@ def _place_names(text: str) -> list[tuple[int, int, str]]:
             continue
         start = match.start("name") + match.group("name").index(words[0])
         spans.append((start, match.end(), _PLACE_NOUNS[match.group("noun")]))
+    if re.search(_PERSIAN_LETTER, text):
+        spans += _persian_places(text)
     return spans
 
 
