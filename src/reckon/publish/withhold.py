@@ -89,6 +89,13 @@ def lift_withhold(conn: Connection, actor: User, person_ref: str, reason: str) -
     actor.require(Permission.PUBLISH)
     ref = _need_ref(person_ref)
     reason = _need_reason(reason, "Lifting a withhold")
+    if _shredded(conn, ref):
+        # Their claims, events and quotes would come back with their words: a shred is
+        # not undone by lifting the withhold it made.
+        raise ConflictError(
+            f"Person {ref} was shredded: they stay withheld from every public output.",
+            hint="A shred cannot be undone.",
+        )
     live = person_withholds.c.lifted_at.is_(None)
     lifted = conn.execute(
         select(person_withholds.c.recorded_at, person_withholds.c.recorded_by).where(
@@ -116,6 +123,22 @@ def lift_withhold(conn: Connection, actor: User, person_ref: str, reason: str) -
             .values(lifted_by=actor.id, lifted_at=now, lift_reason=reason)
         )
     audit.record(conn, actor, "withhold-lifted", "person", ref, {"reason": reason})
+
+
+def _shredded(conn: Connection, ref: str) -> bool:
+    """Whether a shred erased the person ``ref`` names (any of their subjects)."""
+    from reckon.publish.erasure import subjects_of
+    from reckon.store.schema import person_keys
+
+    subjects = subjects_of(conn, ref)
+    return (
+        conn.execute(
+            select(person_keys.c.subject_ref).where(
+                person_keys.c.subject_ref.in_(subjects), person_keys.c.shredded_at.is_not(None)
+            )
+        ).first()
+        is not None
+    )
 
 
 def withheld_among(conn: Connection, person_refs: Iterable[str]) -> set[str]:
