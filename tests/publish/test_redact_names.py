@@ -15,17 +15,19 @@ import pytest
 from sqlalchemy import select
 
 from reckon.claims.coding import decide, propose_from_source
+from reckon.claims.figures import PublishedFigure, record_figure
+from reckon.errors import ConflictError
 from reckon.evidence import Locker
 from reckon.evidence.sources import SourceFacts, add_bytes
 from reckon.publish import records
 from reckon.publish.erasure import PersonVault
 from reckon.publish.redact import WITHHELD_NAME, Redactor, known_names
-from reckon.publish.withhold import withhold
+from reckon.publish.withhold import lift_withhold, withhold
 from reckon.store import users
-from reckon.store.schema import claims, publications
+from reckon.store.schema import claims, person_records, publications
 from reckon.workspace import Workspace
 
-from .linked import same_person_in_two_lists
+from .linked import import_rows, same_person_in_two_lists
 from .test_public_outputs import _export, _web
 
 HIM = "کوروش طهماسبی"
@@ -50,6 +52,9 @@ def test_names_match_as_whole_words_in_any_spelling_the_names_module_folds() -> 
     # whole words only, and a single name only as itself (no skeleton: too loose)
     assert shown("Tahmasbian and Parvinder") == "Tahmasbian and Parvinder"
     assert shown("Parveen") == "Parveen"
+    # a skeleton finds candidates; the names module's similarity decides
+    assert Redactor.of(["Mohammad Karimi"]).text("Mahmoud Karimi") == "Mahmoud Karimi"
+    assert Redactor.of(["Hamid Karimi"]).text("Hamed Karimi") == WITHHELD_NAME
     assert names.url("https://example.org/kourosh-tahmasbi") is None
     assert names.url("https://example.org/report") == "https://example.org/report"
     assert not Redactor.of(["", "Al"])  # too short to match anything safely
@@ -156,3 +161,63 @@ def test_a_public_namesake_keeps_her_own_name(ws: Workspace, tmp_path: Path) -> 
         api = client.get(f"/api/persons/{her}")
     assert api.status_code == 200
     assert "Shahrzad Varjavand was executed" in api.text
+
+
+def test_known_names_read_a_named_persons_name_and_mentions(ws: Workspace, tmp_path: Path) -> None:
+    her, _ = _setup(ws, tmp_path)
+    with ws.engine.connect() as conn:
+        found = known_names(conn, [her])
+        listed = known_names(conn, ["P2"])
+    assert "Shahrzad Varjavand" in found
+    assert listed == [HIM]
+
+
+@pytest.mark.parametrize("how", ["withhold", "shred"])
+def test_a_figure_naming_a_withheld_person_is_redacted(
+    ws: Workspace, tmp_path: Path, how: str
+) -> None:
+    """Figures are recorded by hand: who gave them and where they were reported are typed."""
+    with ws.engine.begin() as conn:
+        admin = users.acting_user(conn, "tester")
+        import_rows(conn, admin, tmp_path, "list-a", [("1", "Kourosh Tahmasbi", "", "", "", "")])
+    source = add_bytes(
+        Locker.open(ws), b"At least 4,000 were executed.\n", "f.txt", SourceFacts(title="Figures")
+    )
+    assert source.source_id is not None
+    figure = PublishedFigure(
+        who="A rights group",
+        measure="deaths",
+        text="at least 4,000",
+        low=4000,
+        where_reported="quoted by Kourosh Tahmasbi's sister in 1990",
+    )
+    with ws.engine.begin() as conn:
+        admin = users.acting_user(conn, "tester")
+        claim = record_figure(conn, admin, source.source_id, figure)
+        records.publish(conn, admin, "claim", str(claim))
+        [record] = conn.execute(select(person_records.c.id)).scalars()
+        if how == "withhold":
+            withhold(conn, admin, f"R{record}", "his family asked")
+    if how == "shred":
+        PersonVault.for_workspace(ws).shred(ws, admin, f"R{record}", "erasure asked")
+    with _web(ws) as client:
+        page = client.get("/estimates")
+        api = client.get("/api/figures")
+    assert page.status_code == api.status_code == 200
+    assert f"quoted by {WITHHELD_NAME}'s sister in 1990" in api.text
+    assert "Tahmasbi" not in page.text
+    exported = _export(ws, tmp_path / "out")
+    assert not [(k, v) for k, v in exported.items() if "Tahmasbi" in v]
+
+
+def test_a_shredded_persons_withhold_cannot_be_lifted(ws: Workspace, tmp_path: Path) -> None:
+    """Lifting it would bring back their claims and events and every mention of them."""
+    _setup(ws, tmp_path)
+    with ws.engine.connect() as conn:
+        admin = users.acting_user(conn, "tester")
+    PersonVault.for_workspace(ws).shred(ws, admin, "P2", "erasure asked by the family")
+    with ws.engine.begin() as conn, pytest.raises(ConflictError, match="shredded"):
+        lift_withhold(conn, admin, "P2", "the family agreed")
+    with ws.engine.begin() as conn:  # a withhold of someone never shredded lifts as before
+        withhold(conn, admin, "P1", "asked")
+        lift_withhold(conn, admin, "P1", "agreed")

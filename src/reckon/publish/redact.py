@@ -51,12 +51,17 @@ if TYPE_CHECKING:
     from reckon.evidence.locker import Locker
 
 WITHHELD_NAME = "[name withheld]"
+WITHHELD_DETAIL = "[private detail withheld]"
 _CHUNK = 500
 # The longest run of words a name may span (a long compound name with titles).
 _MAX_WORDS = 8
 # Keys shorter than this are not matched: two letters would redact every "Al", "he".
 _MIN_KEY = 3
 _MIN_SKELETON = 6
+# A spelling found by its skeleton must also score as the same name (Mohammad and Mahmoud
+# share a skeleton; `reckon.names.similarity` tells them apart, 0.04 against 0.97 for
+# Kourosh Tahmasbi and کوروش طهماسبی).
+_SIMILAR = 0.8
 # The spans a shred found, kept as the fields of one subject under a key that every shred
 # re-wraps (never dropped: offsets into documents kept in clear name nobody on their own).
 SHREDDED_SPANS = "redact:shredded"
@@ -88,7 +93,7 @@ class Redactor:
     """Finds the words of a text that name someone the public must not see named."""
 
     exact: frozenset[str] = frozenset()
-    skeletons: frozenset[str] = frozenset()
+    skeletons: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     literals: tuple[str, ...] = ()
     _longest: int = field(default=0, compare=False)
     # Texts a shred found naming the shredded person (SHA-256 of the text to its spans).
@@ -104,7 +109,7 @@ class Redactor:
         """A redactor of ``names`` (as whole words, any spelling normalisation folds),
         ``literals`` (contacts: found anywhere, case aside) and ``frozen`` texts."""
         exact: set[str] = set()
-        skeletons: set[str] = set()
+        skeletons: dict[str, tuple[str, ...]] = {}
         for name in names:
             words = [_keys(w) for w in _WORD.findall(name or "")]
             norm = "".join(n for n, _ in words)
@@ -112,10 +117,10 @@ class Redactor:
                 exact.add(norm)
             skel = "".join(s for _, s in words)
             if len(words) >= 2 and len(skel) >= _MIN_SKELETON:
-                skeletons.add(skel)
+                skeletons[skel] = (*skeletons.get(skel, ()), name)
         kept = tuple(sorted({s.strip().lower() for s in literals if len(s.strip()) >= 4}))
-        longest = max((len(k) for k in exact | skeletons), default=0)
-        return cls(frozenset(exact), frozenset(skeletons), kept, longest, dict(frozen or {}))
+        longest = max((len(k) for k in exact | set(skeletons)), default=0)
+        return cls(frozenset(exact), skeletons, kept, longest, dict(frozen or {}))
 
     def __bool__(self) -> bool:
         return bool(self.exact or self.skeletons or self.literals or self.frozen)
@@ -134,7 +139,11 @@ class Redactor:
                 skel += tokens[j][3]
                 # A word of vowels only ("و", "and") adds nothing to a skeleton: it never
                 # ends a match on it, so the span stops at the name's last word.
-                if norm in self.exact or (tokens[j][3] and skel in self.skeletons):
+                if norm in self.exact or (
+                    tokens[j][3]
+                    and skel in self.skeletons
+                    and self._similar(text[tokens[i][0] : tokens[j][1]], self.skeletons[skel])
+                ):
                     end = tokens[j][1]
                 if len(norm) > self._longest and len(skel) > self._longest:
                     break
@@ -147,6 +156,12 @@ class Redactor:
                 found.append((start, start + len(literal)))
                 start = lowered.find(literal, start + 1)
         return found
+
+    @staticmethod
+    def _similar(written: str, names: Sequence[str]) -> bool:
+        from reckon.names.similarity import name_similarity
+
+        return any(name_similarity(written, name) >= _SIMILAR for name in names)
 
     def text(self, value: str | None) -> str | None:
         """``value`` with every name it must not show replaced by `WITHHELD_NAME`."""
@@ -193,8 +208,7 @@ def known_names(conn: Connection, refs: Iterable[str]) -> list[str]:
     for name in sealed.names(conn, named).values():
         if name and name != PROTECTED_NAME and not is_sealed_field(name):
             out.append(name)
-    for person_id in named:
-        out += list(sealed.mention_texts(conn, person_id).values())
+    out += _mention_words(conn, named)
     ids = sorted(records)
     for start in range(0, len(ids), _CHUNK):
         rows = conn.execute(
@@ -204,6 +218,35 @@ def known_names(conn: Connection, refs: Iterable[str]) -> list[str]:
             out += [str(row.full_name or "")]
             out += [" ".join(str(p) for p in (row.given_name, row.surname) if p)]
     return [n for n in out if n.strip() and not is_sealed_field(n)]
+
+
+def _mention_words(conn: Connection, named: Sequence[int]) -> list[str]:
+    """The words of every mention naming one of ``named`` (as `reckon.claims.sealed.
+    mention_texts`, in two queries per chunk rather than one per person: a page asks for
+    every withheld person's)."""
+    from reckon.claims import sealed
+    from reckon.publish.erasure import vault_for
+
+    out: list[str] = []
+    for start in range(0, len(named), _CHUNK):
+        chunk = list(named[start : start + _CHUNK])
+        hidden: set[int] = set()
+        for row in conn.execute(
+            select(mentions.c.person_id, mentions.c.text).where(
+                mentions.c.person_id.in_(chunk), mentions.c.sealed.is_(None)
+            )
+        ):
+            if row.text:
+                out.append(str(row.text))
+            else:
+                hidden.add(int(row.person_id))
+        if hidden:
+            opened = vault_for(conn).open_many(conn, [sealed.subject(i) for i in sorted(hidden)])
+            for fields in opened.values():
+                for name, value in fields.items():
+                    if name.startswith(sealed.MENTION):
+                        out.append(str(json.loads(value).get("text") or ""))
+    return out
 
 
 def _witness_identities(conn: Connection, locker: Locker) -> tuple[list[str], list[str]]:
@@ -285,7 +328,14 @@ def free_texts(conn: Connection) -> set[str]:
         texts.update(str(v) for v in (label, strata) if v)
     for figure in read_figures(conn):
         shown = figure.figure
-        words = (figure.source_title, shown.who, shown.text, shown.where_reported)
+        # the export's "figure" column is the statement, "According to …"
+        words = (
+            figure.source_title,
+            shown.who,
+            shown.text,
+            shown.where_reported,
+            shown.statement(),
+        )
         texts.update(v for v in words if v)
     return texts
 
@@ -406,6 +456,63 @@ def _unreviewed_spans(
         lo = max(int(r.start_offset), int(r.quote_start)) - int(r.quote_start)
         hi = min(int(r.end_offset), int(r.quote_end)) - int(r.quote_start)
         out.setdefault(str(r.id), []).append((lo, hi))
+    return out
+
+
+def _private_spans(
+    conn: Connection, claim_ids: Iterable[str], quotes: Mapping[str, str]
+) -> dict[str, list[tuple[int, int, str]]]:
+    """The words of each quote that state a private field of a person: the organisation an
+    affiliation claim of the same sentence ties them to, unless their family disclosed
+    it. "X, a member of the Y organisation, was executed" is published as X's execution,
+    but Y is X's political affiliation, shown only once the family chooses."""
+    from reckon.claims.sealed import open_details
+    from reckon.publish.visibility import PRIVATE_CLAIM_KINDS, disclosed_for
+
+    wanted = sorted({int(c) for c in claim_ids if str(c).isdigit()})
+    if not wanted:
+        return {}
+    quoted = claims.alias("quoted")
+    private = sorted(PRIVATE_CLAIM_KINDS)
+    rows: list[Any] = []
+    for start in range(0, len(wanted), _CHUNK):
+        rows += conn.execute(
+            select(
+                quoted.c.id.label("quoted_id"),
+                claims.c.id,
+                claims.c.kind,
+                claims.c.detail,
+                claims.c.victim_id,
+            )
+            .join(quoted, quoted.c.source_id == claims.c.source_id)
+            .where(
+                quoted.c.id.in_(wanted[start : start + _CHUNK]),
+                claims.c.kind.in_(private),
+                claims.c.status != "rejected",
+                claims.c.quote_start < quoted.c.quote_end,
+                claims.c.quote_end > quoted.c.quote_start,
+                (quoted.c.artifact_id.is_(None))
+                | (claims.c.artifact_id.is_(None))
+                | (claims.c.artifact_id == quoted.c.artifact_id),
+            )
+        ).all()
+    if not rows:
+        return {}
+    details = open_details(conn, rows)
+    shown: dict[int, frozenset[str]] = {}
+    out: dict[str, list[tuple[int, int, str]]] = {}
+    for r in rows:
+        detail = details.get(int(r.id))
+        quote = quotes.get(str(r.quoted_id)) or ""
+        if not detail or not quote:
+            continue
+        if r.victim_id is not None:
+            if int(r.victim_id) not in shown:
+                shown[int(r.victim_id)] = disclosed_for(conn, f"N{r.victim_id}")
+            if PRIVATE_CLAIM_KINDS[str(r.kind)] in shown[int(r.victim_id)]:
+                continue
+        for lo, hi in Redactor.of([detail]).spans(quote):
+            out.setdefault(str(r.quoted_id), []).append((lo, hi, WITHHELD_DETAIL))
     return out
 
 
@@ -546,16 +653,21 @@ def freeze_shredded(conn: Connection, person_ref: str) -> int:
     return len(spans) + sum(len(v) for v in typed.values())
 
 
-def redact(quote: str, spans: Iterable[tuple[int, int]]) -> str:
-    """``quote`` with each span replaced by `WITHHELD_NAME` (overlapping spans merged)."""
-    merged: list[list[int]] = []
-    for lo, hi in sorted(spans):
+def redact(quote: str, spans: Iterable[tuple[int, int] | tuple[int, int, str]]) -> str:
+    """``quote`` with each span replaced by `WITHHELD_NAME` (or the span's own label),
+    overlapping spans merged (a name wins over another label)."""
+    merged: list[list[Any]] = []
+    for span in sorted(spans, key=lambda s: (s[0], s[1])):
+        lo, hi = span[0], span[1]
+        label = span[2] if len(span) > 2 else WITHHELD_NAME
         if merged and lo <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], hi)
+            if label == WITHHELD_NAME:
+                merged[-1][2] = label
         else:
-            merged.append([lo, hi])
-    for lo, hi in reversed(merged):
-        quote = quote[:lo] + WITHHELD_NAME + quote[hi:]
+            merged.append([lo, hi, label])
+    for lo, hi, label in reversed(merged):
+        quote = quote[:lo] + label + quote[hi:]
     return quote
 
 
@@ -573,7 +685,9 @@ def redacted_quotes(
     ``names`` (default: `redactor`) finds the names no mention ties, outside the words
     of the claim's own persons."""
     ids = [k for k, v in quotes.items() if v]
-    spans = withheld_spans(conn, ids)
+    spans: dict[str, list[Any]] = dict(withheld_spans(conn, ids))
+    for claim_id, labelled in _private_spans(conn, ids, quotes).items():
+        spans.setdefault(claim_id, []).extend(labelled)
     for claim_id, found in _unreviewed_spans(conn, ids).items():
         spans.setdefault(claim_id, []).extend(found)
     for claim_id, found in _frozen_spans(conn, ids).items():

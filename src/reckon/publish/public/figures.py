@@ -13,6 +13,7 @@ from dataclasses import replace
 from sqlalchemy import Connection
 
 from reckon.claims.figures import FigureClaim, read_figures
+from reckon.evidence.locker import Locker
 from reckon.publish.items import ItemType
 from reckon.publish.redact import redactor
 from reckon.publish.visibility import what_is_public
@@ -20,12 +21,13 @@ from reckon.publish.visibility import what_is_public
 __all__ = ["public_figures"]
 
 
-def public_figures(conn: Connection) -> list[FigureClaim]:
-    """The published figures, oldest first, each with who gave it and its grade."""
+def public_figures(conn: Connection, locker: Locker | None = None) -> list[FigureClaim]:
+    """The published figures, oldest first, each with who gave it and its grade (their
+    words redacted: `reckon.publish.redact`, witnesses too given an unlocked ``locker``)."""
     published = what_is_public(conn, [ItemType.CLAIM]).ids(ItemType.CLAIM)
     if not published:
         return []
-    names = redactor(conn)
+    names = redactor(conn, locker)
     # Typed by an editor: the words of a figure may name a withheld person.
     return [
         replace(

@@ -22,13 +22,14 @@ from starlette.responses import HTMLResponse, Response
 from reckon.claims.figures import FigureClaim
 from reckon.estimate.saved import SavedEstimate, get_estimate, list_estimates
 from reckon.estimate.svg import IntervalRow, histogram_chart, interval_chart
+from reckon.evidence.locker import Locker
 from reckon.publish.items import ItemType
 from reckon.publish.public.figures import public_figures
 from reckon.publish.redact import redactor
 from reckon.publish.visibility import PublicItem, what_is_public
 from reckon.roles import Permission
 from reckon.store.users import User
-from reckon.web.deps import ConnDep, LocaleDep, SessionDep, SignerDep, need
+from reckon.web.deps import ConnDep, LocaleDep, LockerDep, SessionDep, SignerDep, need
 from reckon.web.i18n import MESSAGES, Locale
 from reckon.web.templating import Chrome, render
 
@@ -95,12 +96,14 @@ def _method(entry: Mapping[str, Any], loc: Locale) -> str:
     return f"{name} ({selection})" if selection else name
 
 
-def _published(conn: Connection) -> list[tuple[SavedEstimate, PublicItem]]:
+def _published(
+    conn: Connection, locker: Locker | None = None
+) -> list[tuple[SavedEstimate, PublicItem]]:
     items = what_is_public(conn, [ItemType.ESTIMATE]).items.get(ItemType.ESTIMATE, {})
     ids = [int(i) for i in items if i.isdigit()]
     found = list_estimates(conn, ids) if ids else []
     # A label and a correction's reason are typed by editors: they may name a withheld person.
-    names = redactor(conn)
+    names = redactor(conn, locker)
     return [
         (
             replace(s, label=names.text(s.label)),
@@ -145,9 +148,9 @@ class EstimatesPage:
 
 
 @router.get("/estimates", response_class=HTMLResponse, include_in_schema=False)
-def estimates_page(loc: LocaleDep, conn: ConnDep) -> HTMLResponse:
-    ours = _published(conn)
-    theirs = public_figures(conn)
+def estimates_page(loc: LocaleDep, conn: ConnDep, locker: LockerDep) -> HTMLResponse:
+    ours = _published(conn, locker)
+    theirs = public_figures(conn, locker)
     page = EstimatesPage(
         chrome=Chrome(loc=loc, path="/estimates"),
         ours=tuple(_shown(s, loc, item) for s, item in ours),
@@ -173,7 +176,7 @@ class EstimateOut(BaseModel):
 
 
 @router.get("/api/estimates", response_model=list[EstimateOut])
-def estimates_api(conn: ConnDep) -> list[EstimateOut]:
+def estimates_api(conn: ConnDep, locker: LockerDep) -> list[EstimateOut]:
     """Published estimates, each with its method and interval (``upper`` null: no upper bound)."""
     return [
         EstimateOut(
@@ -190,7 +193,7 @@ def estimates_api(conn: ConnDep) -> list[EstimateOut]:
             published_at=item.published_at,
             correction=item.correction,
         )
-        for s, item in _published(conn)
+        for s, item in _published(conn, locker)
     ]
 
 
@@ -207,7 +210,7 @@ class FigureOut(BaseModel):
 
 
 @router.get("/api/figures", response_model=list[FigureOut])
-def figures_api(conn: ConnDep) -> list[FigureOut]:
+def figures_api(conn: ConnDep, locker: LockerDep) -> list[FigureOut]:
     """Figures others have published, as published here: each attributed, with its grade."""
     return [
         FigureOut(
@@ -221,7 +224,7 @@ def figures_api(conn: ConnDep) -> list[FigureOut]:
             where_reported=f.figure.where_reported,
             grade=f.grade,
         )
-        for f in public_figures(conn)
+        for f in public_figures(conn, locker)
     ]
 
 
