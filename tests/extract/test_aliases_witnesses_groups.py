@@ -358,3 +358,48 @@ def test_two_brothers_each_named_in_apposition_share_the_arrest() -> None:
     found = kinds(text)
     assert ("arrest", "جواد صالحی") in found
     assert ("arrest", "مجید صالحی") in found
+
+
+def test_a_denial_states_nothing_and_as_if_compares_only_its_clause() -> None:
+    text = (
+        "Shapour Kazemi, the former warden, has always denied that any prisoner was executed "
+        "in his prison. Hamid Rostamian, who according to survivors sat on the death "
+        "commission in Qom, today sits in parliament as if nothing had happened."
+    )
+    found = kinds(text)
+    assert ("execution", "Shapour Kazemi") not in found
+    assert ("sat_on_commission", "Hamid Rostamian") in found
+
+
+def test_a_cellmate_and_i_both_and_never_saw_x_again() -> None:
+    text = (
+        "Jalal Farahmand, 67, now living in Paris, remembers:\n\n"
+        '"I had already spent six years in Gohardasht. My cellmate Omid Rahnama and I were '
+        "taken before the committee on the same morning. I recognised the name of my friend "
+        'Bijan Saberi on the list. I never saw Bijan again."'
+    )
+    found = kinds(text)
+    assert ("detention", "Jalal Farahmand") in found
+    assert ("trial", "Jalal Farahmand") in found
+    assert ("trial", "Omid Rahnama") in found
+    assert ("disappearance", "Bijan Saberi") in found
+
+
+def test_a_timeline_line_opening_with_a_date() -> None:
+    text = (
+        "Timeline: Behrouz Kamali\n\n"
+        "1981 – Arrested at his home in Tehran.\n"
+        "August 1988 – Executed in Gohardasht.\n"
+    )
+    assert ("execution", "Behrouz Kamali") in kinds(text)
+
+
+def test_persian_days_of_execution_and_an_official_seen() -> None:
+    text = (
+        "فرهاد نوروزی، که در آن زمان ریاست زندان دیزل‌آباد را بر عهده داشت، دستور اعدام "
+        "زندانیان را صادر کرد. ناصر کریمی می‌گوید نوروزی را در روزهای اعدام در راهروی زندان "
+        "دیده است."
+    )
+    found = kinds(text)
+    assert ("was_present", "فرهاد نوروزی") in found
+    assert ("execution", "فرهاد نوروزی") not in found

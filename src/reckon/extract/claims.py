@@ -158,7 +158,7 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         # Not "sentenced to death" (به اعدام محکوم) nor "the order to execute" (دستور/حکم اعدام).
         # Not "اعدام‌شده" / "اعدام‌شدگان" (executed, as an adjective: "the executed prisoners";
         # but "یکی از اعدام‌شدگان، X" names one of them) nor "اعدام‌ها" (executions in general).
-        r"(?<!دستور\s)(?<!حکم\s)اعدام(?!\s*محکوم)(?!\u200c?ها(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3]))"
+        r"(?<!دستور\s)(?<!حکم\s)(?<!روزهای\s)(?<!روز\s)(?<!شب\s)(?<!شب‌های\s)اعدام(?!\s*محکوم)(?!\u200c?ها(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3]))"
         r"(?:(?<=یکی\sاز\sاعدام)|(?<=جمله\sاعدام)|(?!\u200c?شدگان))(?!\u200cشده(?!\s+(?:است|بود|اند|بودند)))", r"به\s+دار\s+آویخت", r"به\s+دار\s+کشید", r"تیرباران", r"حلق‌?\s?آویز", r"جان\s+باخت", r"به\s+جوخه",
     ],
     ClaimKind.BURIAL: [
@@ -169,7 +169,7 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
     ClaimKind.DISAPPEARANCE: [
         r"\bdisappeared\b", r"\bvanished\b", r"\bwent\s+missing\b", r"\bnever\s+(?:seen|heard\s+(?:from|of))\s+again\b",
         r"\b(?:has|have|had)\s+not\s+been\s+(?:seen|heard\s+(?:from|of))\s+(?:since|again)\b", r"\bnothing\s+(?:has|had)\s+been\s+heard\s+(?:from|of)\s+(?:him|her|them)\b",
-        r"\bnever\s+saw\s+(?=(?:him|her|them)\s+again\b)", r"\bfate\s+(?:remains\s+|is\s+still\s+|is\s+)?unknown\b",
+        r"\bnever\s+saw\s+(?=(?:him|her|them|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+again\b)", r"\bfate\s+(?:remains\s+|is\s+still\s+|is\s+)?unknown\b",
         r"\bwhereabouts\s+(?:remain\s+|are\s+|is\s+)?(?:still\s+)?unknown\b", r"\bno\s+news\s+(?:of|from|about)\s+(?:him|her|them)\b",
         r"\bno\s+trace\s+of\s+(?:him|her|them)\b", r"\b(?:is|was|remains|remained|went|still|are|were)\s+missing\b",
         r"ناپدید", r"مفقود", r"خبری\s+نشد", r"(?:هیچ\s+)?خبری\s+(?:نیست|نداریم|نداشتیم)", r"بی‌?\s?خبر", r"سرنوشت\s+(?:او|وی)\s+(?:نامعلوم|معلوم\s+نیست)",
@@ -261,7 +261,7 @@ _PERSIAN_NEGATED = re.compile(
     r"^\s*(?:ن(?:شد|کرد)|نمی‌)|^[^.،]{0,25}(?:نمی‌?دان|معلوم\s+نیست|مشخص\s+نیست|نگفتند)"
 )
 RHETORIC = re.compile(
-    r"killing machine|same tactics|like the nazis|as if\b|as though\b|never be forgotten|"
+    r"killing machine|same tactics|like the nazis|never be forgotten|"
     r"must answer|devoured|bloodthirsty|butcher|ماشین کشتار",
     re.I,
 )
@@ -271,7 +271,7 @@ RHETORIC = re.compile(
 _COMPARISON = re.compile(
     r"\bsame\s+(?:[\w-]+\s+){0,5}?as\b|\b(?:no|not|hardly|any)\s+(?:less|more|different|better|worse)\b[^.;:]{0,50}?\bthan\b"
     r"|\b(?:just\s+|much\s+)?like\b|\breminiscent\s+of\b|\bcompar(?:able|ed|ison)\s+(?:\w+\s+)?(?:to|with)\b"
-    r"|\bakin\s+to\b|\bjust\s+as\b|\b(?:no|not|hardly)\s+different\s+from\b|\bechoe?s?\s+of\b|\bof\s+a\s+piece\s+with\b|\bon\s+a\s+par\s+with\b"
+    r"|\bakin\s+to\b|\bjust\s+as\b|\bas\s+(?:if|though)\b|\b(?:no|not|hardly)\s+different\s+from\b|\bechoe?s?\s+of\b|\bof\s+a\s+piece\s+with\b|\bon\s+a\s+par\s+with\b"
     r"|\bin\s+the\s+(?:same\s+)?(?:league|tradition|company|footsteps)\s+(?:as|of)\b|\bas\s+(?:happened\s+)?(?:in|at)\s+(?=[A-Z])"
     r"|\bthe\s+way\s+(?:\w+\s+){1,3}?did\b"
     r"|(?<![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])(?:مانند|همانند|همچون|مثل|مشابه|به\s+سان)(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])",
@@ -406,7 +406,13 @@ def _excluded(text: str, sentence: Sentence, start: int) -> bool:
         or _INDIRECT.search(before)
         or _COUNTERFACTUAL.match(head)
         or _HEDGED.search(text[max(sentence.start, start - 60) : start])
+        or _DENIED.search(text[max(sentence.start, start - 70) : start])
     )
+
+
+# "X has always denied that any prisoner was executed in his prison", "X denied taking part":
+# what is denied is not stated. (Persian: "… را رد کرد" follows its object; see _PERSIAN_NEGATED.)
+_DENIED = re.compile(r"\bden(?:y|ies|ied|ying)\b[^.;:]{0,60}$", re.I)
 
 
 # A guess, not a statement: "perhaps they buried him there", "شاید او را در خاوران دفن کرده
@@ -666,7 +672,7 @@ _FA_THIRD_BEFORE = re.compile(
 # The narrator as subject or object: "I was arrested", "they moved me", "مرا … بردند",
 # a Persian verb in the first person singular ("دستگیر شدم").
 _I_BEFORE = re.compile(
-    r"\bI\s+(?:was\s+|had\s+been\s+|have\s+been\s+|then\s+|later\s+|also\s+|a\s+|an\s+|political\s+|\w+ly\s+){0,4}$"
+    r"\bI\s+(?:was\s+|had\s+been\s+|have\s+been\s+|had\s+|then\s+|later\s+|also\s+|already\s+|a\s+|an\s+|political\s+|\w+ly\s+){0,4}$"
     # (Not "من" after a preposition: "یک ماه پس از من بازداشت شد" is someone else's arrest.)
     r"|(?<![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])(?<!از\s)(?<!با\s)(?<!به\s)(?<!برای\s)(?<!مثل\s)(?<!مانند\s)"
     r"(?:من|مرا|اینجانب|بنده)(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])[^.]*$"
@@ -740,6 +746,10 @@ def _first_person(
 _LABEL = re.compile(r"\s*[\w'’-]+(?:\s+[\w'’-]+){0,3}\s*:\s*")
 
 
+# A timeline's line: "August 1988 – Executed in Gohardasht", "3 Tir 1361: arrested".
+_DATED_LINE = re.compile(r"\s*(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?\d{3,4}\s*[–—:-]\s*")
+
+
 def _subject_from_context(
     text: str, sentence: Sentence, span: tuple[int, int], context: _Context
 ) -> list[Mention]:
@@ -757,7 +767,11 @@ def _subject_from_context(
         return [context.last_person]
     # A list line opening with the trigger ("Executed at …"), or a labelled field of a
     # record ("Fate: executed in Evin") about the person the record names.
-    starts_with_trigger = head.strip(" -–•*0123456789.:") == "" or bool(_LABEL.fullmatch(head))
+    starts_with_trigger = (
+        head.strip(" -–•*0123456789.:") == ""
+        or bool(_LABEL.fullmatch(head))
+        or bool(_DATED_LINE.fullmatch(head))
+    )
     object_pronoun = re.match(r"\s*(?:him|her)\b", text[span[1] : sentence.end], re.I)
     if _PRONOUN.search(head) or starts_with_trigger or object_pronoun:
         return [context.last_person]
@@ -1065,6 +1079,14 @@ _TITLE_AFTER = re.compile(
     rf"(?:a|an|the|then)?\s*(?:[\w-]+\s+){{0,3}}?{_TITLE}\b",
     re.I,
 )
+# "X، که در آن زمان ریاست زندان … را بر عهده داشت", "X، دادیار زندان،".
+_TITLE_FA = re.compile(
+    r"\s*[،,]\s*(?:که\s+)?[^.،]{0,30}?(?:دادیار|دادستان|ریاست|رئیس|حاکم\s+شرع|قاضی|بازجو|زندانبان|مسئول|معاون)"
+)
+# "نوروزی را در روزهای اعدام در راهروی زندان دیده است": an official seen there.
+_SEEN_FA = re.compile(
+    r"\s+را\s+[^.،]{0,60}?\s(?:دیده|دیدم|دیدیم|دیدند|دید)(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])"
+)
 # "he saw the prison warden, X, standing at the entrance", "saw X, whom he knew …, in the
 # corridor of Gohardasht": an official seen there was present.
 _SAW = re.compile(r"\b(?:saw|had\s+seen|spotted)\s+", re.I)
@@ -1082,6 +1104,7 @@ def _officials(text: str, people: list[Mention]) -> set[str]:
         if (
             _TITLE_BEFORE.search(before)
             or _TITLE_AFTER.match(text, person.end)
+            or _TITLE_FA.match(text, person.end)
             or re.match(_TITLE, person.text, re.I)
         ):
             found.add(name_key(person.full_name or person.text))
@@ -1094,6 +1117,18 @@ def _seen_officials(
     last_named: Mention | None = None,
 ) -> list[ProposedClaim]:  # fmt: skip
     claims = []
+    for person in people:
+        seen_fa = _SEEN_FA.match(text, person.end, sentence.end)
+        if seen_fa and name_key(person.full_name or person.text) in officials:
+            span = (person.end, seen_fa.end())
+            claims.append(
+                ProposedClaim(
+                    ClaimKind.WAS_PRESENT, sentence.start, sentence.end, sentence.text, span,
+                    perpetrator=person,
+                    place=_place_for(text, ClaimKind.WAS_PRESENT, places, span, sentence),
+                    date=_nearest(dates, span, after_first=True),
+                )
+            )  # fmt: skip
     for match in _SAW.finditer(text, sentence.start, sentence.end):
         if _excluded(text, sentence, match.start()):
             continue

@@ -187,6 +187,16 @@ def arguments(doc: Any, start: int, end: int) -> Arguments | None:
         subject = verb.head
         passive = verb.tag_ == "VBN"
     said = None if subject is None else _resolve(subject)
+    if isinstance(said, list) and subject is not None:
+        # "My cellmate Omid Rahnama and I were taken …" parsed as two subjects of one verb:
+        # both ("I" by its offset, which the caller reads as the narrator).
+        for other in climbed.children:
+            if other.dep_ in _SUBJECTS and other is not subject and other.lower_ in ("i", "me"):
+                said = [*said, other.idx]
+            elif other.dep_ in _SUBJECTS and other is not subject:
+                more = _resolve(other)
+                if isinstance(more, list):
+                    said = [*said, *more]
     if passive:
         agent = _agent(verb) or _agent(climbed)
         return Arguments(said, None if agent is None else _resolve(agent), True, said)
