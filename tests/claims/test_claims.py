@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from reckon.claims.coding import decide, propose_from_source
 from reckon.claims.corroboration import corroborate, independent_chains
+from reckon.claims.identity import link_person
 from reckon.claims.records import load_claims
 from reckon.claims.sealed import mention_texts
 from reckon.errors import PermissionDenied
@@ -17,6 +18,12 @@ from reckon.store.schema import audit_entries, claim_decisions, events, involvem
 from reckon.workspace import Workspace
 
 from .conftest import AddText
+
+
+def _tie(ws: Workspace, a: int | None, b: int | None) -> None:
+    """A coder decides that two sources' named persons are one person."""
+    with ws.engine.begin() as conn:
+        link_person(conn, users.acting_user(conn, "tester"), f"N{a}", f"N{b}", "same man")
 
 
 def _claims(ws: Workspace, **filters: object) -> list:  # type: ignore[type-arg]
@@ -132,6 +139,11 @@ def test_conflicting_claims_stand_side_by_side(ws: Workspace, add_text: AddText)
     pool = _claims(ws)
     by_source = {c.source_id: c for c in pool}
     with ws.engine.connect() as conn:
+        # Each source names its own person: namesakes are not assumed to be one.
+        assert corroborate(conn, by_source[first], pool).conflicts == []
+    _tie(ws, by_source[first].victim_id, by_source[second].victim_id)
+    _tie(ws, by_source[third].victim_id, by_source[fourth].victim_id)
+    with ws.engine.connect() as conn:
         assert corroborate(conn, by_source[first], pool).conflicts == [by_source[second].id]
         assert corroborate(conn, by_source[second], pool).conflicts == [by_source[first].id]
         assert corroborate(conn, by_source[third], pool).conflicts == [by_source[fourth].id]
@@ -150,6 +162,13 @@ def test_corroboration_counts_independent_chains(ws: Workspace, add_text: AddTex
     for claim in _claims(ws):
         decide(ws, claim.id, "accept")
     pool = _claims(ws)
+    with ws.engine.connect() as conn:
+        alone = corroborate(conn, pool[0], pool)
+    # Four sources name Iraj Farahani: four named persons until a coder says they are one.
+    assert len({c.victim_id for c in pool}) == 4
+    assert alone.sources == [pool[0].source_id]
+    for claim in pool[1:]:
+        _tie(ws, pool[0].victim_id, claim.victim_id)
     with ws.engine.connect() as conn:
         support = corroborate(conn, pool[0], pool)
     assert support.sources == sorted([original, copy, other, same_side])

@@ -76,11 +76,18 @@ def test_nothing_protected_is_readable_in_the_store(ws: Workspace, add_text: Add
         raw = _database_bytes(ws)
         for secret_text in (WITNESS, CONTACT, SECRET_VICTIM):
             assert secret_text.encode() not in raw
-    # With the passphrase and a role that may read confidential sources, the link is there.
+    # With the passphrase and a role that may read confidential sources, the link is there:
+    # to a person of the testimony's own (the public source's namesake is not assumed to be
+    # the same man, and no tie may say in clear that a confidential source names him).
     with ws.engine.connect() as conn:
         user = users.acting_user(conn, ws.settings.user)
-        mine = load_claims(conn, locker, user, person=hamid)
-        assert sorted(c.source_id for c in mine) == [public, secret]
+        assert [c.source_id for c in load_claims(conn, locker, user, person=hamid)] == [public]
+        told = {c.victim: c.victim_id for c in load_claims(conn, locker, user, source=secret)}
+        assert set(told) == {SECRET_VICTIM, "Hamid Tabrizi"}
+        assert told["Hamid Tabrizi"] != hamid
+        assert [
+            c.source_id for c in load_claims(conn, locker, user, person=told["Hamid Tabrizi"])
+        ] == [secret]
 
 
 def test_reveal_needs_an_allowed_role_and_is_audited(ws: Workspace, add_text: AddText) -> None:

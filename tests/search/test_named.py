@@ -30,8 +30,8 @@ def test_published_named_persons_are_found_and_a_shred_removes_them(
     locker = Locker.open(workspace)
     with workspace.engine.begin() as conn:
         admin = users.acting_user(conn, "tester")
-        first = ensure_person(conn, locker, admin, NAMED, protected=False)
-        second = ensure_person(conn, locker, admin, OTHER, protected=False)
+        first = ensure_person(conn, locker, admin, NAMED, source_id=1, protected=False)
+        second = ensure_person(conn, locker, admin, OTHER, source_id=1, protected=False)
         assert reindex(conn) == 2
         publish(conn, admin, "person", f"N{first}")
         assert _found(conn, "Parviz Golshiri") == [f"N{first}"]

@@ -98,8 +98,9 @@ def test_imports_links_unmerges_and_new_names_are_filed_as_they_happen(
 
         # A person first named in a claim is searchable as soon as they are named.
         person = ensure_person(
-            conn, Locker.open(workspace), actor, "Farangis Tavakkoli-Fictional", protected=False
-        )
+            conn, Locker.open(workspace), actor, "Farangis Tavakkoli-Fictional", source_id=1,
+            protected=False,
+        )  # fmt: skip
         assert _first_hit(conn, "Farangis Tavakkoli") == f"N{person}"
         assert _filed(conn) == _rebuilt(conn)
 

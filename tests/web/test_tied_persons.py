@@ -62,7 +62,8 @@ def _register(ws: Workspace, folder: Path, named: list[str]) -> list[str]:
             ("7", SPELLING, "", "1961", "Evin", ""),
         )
         refs = [
-            f"N{ensure_person(conn, Locker.open(ws), admin, n, protected=False)}" for n in named
+            f"N{ensure_person(conn, Locker.open(ws), admin, n, source_id=1, protected=False)}"
+            for n in named
         ]
         reindex(conn)
         records.publish_many(conn, admin, "person", ["P1", "P2", *refs])

@@ -88,8 +88,8 @@ def propose_from_source(workspace: Workspace, source_id: int) -> Proposed:
             if mention.type is MentionType.PERSON:
                 full = mention.full_name or mention.text
                 person_id = ensure_person(
-                    conn, locker, user, " ".join(full.split()), protected=confidential,
-                    latin=normalize_person(full),
+                    conn, locker, user, " ".join(full.split()), source_id=source_id,
+                    protected=confidential, latin=normalize_person(full),
                 )  # fmt: skip
                 person_ids[(mention.start, mention.end)] = person_id
             elif mention.type is MentionType.PLACE:

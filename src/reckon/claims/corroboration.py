@@ -10,7 +10,10 @@ smallest origin sets first). So a report that copies a testimony adds nothing
 to that testimony, and two sources copying one press release count once.
 
 Claims support one another when they are accepted, of the same kind, about the
-same person, and do not disagree on date (intervals overlap) or place. They
+same person, and do not disagree on date (intervals overlap) or place. The same
+person is one named person, or named persons of different sources that someone
+decided are one (`reckon.claims.ties.same_person_groups`): a name shared by two
+sources is never enough, since namesakes would then corroborate each other. They
 conflict when an execution or burial is given two dates that cannot both be
 right or two places, or when a source says a person was released or survived
 after the date another gives for their execution.
@@ -18,6 +21,7 @@ after the date another gives for their execution.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, select
@@ -46,8 +50,16 @@ class Corroboration:
         return f"{self.best_reliability}{self.best_credibility}"
 
 
-def _subject(claim: ClaimRecord) -> tuple[int | None, int | None]:
-    return (claim.victim_id, claim.perpetrator_id) if claim.is_role else (claim.victim_id, None)
+Groups = Mapping[int, int]
+
+
+def _one(person_id: int | None, same: Groups) -> int | None:
+    return None if person_id is None else same.get(person_id, person_id)
+
+
+def _subject(claim: ClaimRecord, same: Groups) -> tuple[int | None, int | None]:
+    victim = _one(claim.victim_id, same)
+    return (victim, _one(claim.perpetrator_id, same)) if claim.is_role else (victim, None)
 
 
 def _dates_overlap(a: ClaimRecord, b: ClaimRecord) -> bool:
@@ -60,18 +72,25 @@ def _places_agree(a: ClaimRecord, b: ClaimRecord) -> bool:
     return a.place_id is None or b.place_id is None or a.place_id == b.place_id
 
 
-def supports(a: ClaimRecord, b: ClaimRecord) -> bool:
-    """Whether two claims state the same fact about the same person."""
-    if a.kind != b.kind or _subject(a) != _subject(b) or _subject(a) == (None, None):
+def supports(a: ClaimRecord, b: ClaimRecord, same: Groups | None = None) -> bool:
+    """Whether two claims state the same fact about the same person.
+
+    ``same`` maps a named person to its group's representative (`same_person_groups`).
+    """
+    same = same or {}
+    subject = _subject(a, same)
+    if a.kind != b.kind or subject != _subject(b, same) or subject == (None, None):
         return False
     if a.kind == "affiliation":
         return (a.detail or "").casefold() == (b.detail or "").casefold()
     return _dates_overlap(a, b) and _places_agree(a, b)
 
 
-def conflicts(a: ClaimRecord, b: ClaimRecord) -> bool:
+def conflicts(a: ClaimRecord, b: ClaimRecord, same: Groups | None = None) -> bool:
     """Whether two claims about the same person cannot both be right."""
-    if a.victim_id is None or a.victim_id != b.victim_id or a.is_role or b.is_role:
+    same = same or {}
+    victim = _one(a.victim_id, same)
+    if victim is None or victim != _one(b.victim_id, same) or a.is_role or b.is_role:
         return False
     if a.kind == b.kind and a.kind in SINGLE_FACT:
         return not (_dates_overlap(a, b) and _places_agree(a, b))
@@ -134,11 +153,16 @@ def independent_chains(
 
 def corroborate(conn: Connection, claim: ClaimRecord, pool: list[ClaimRecord]) -> Corroboration:
     """Support and conflicts of ``claim`` among ``pool`` (the claims the reader may see)."""
+    from reckon.claims.ties import same_person_groups
+
+    same = same_person_groups(conn)
     supporting = [
-        c for c in pool if c.id == claim.id or (c.status == "accepted" and supports(claim, c))
+        c for c in pool if c.id == claim.id or (c.status == "accepted" and supports(claim, c, same))
     ]
     against = [
-        c.id for c in pool if c.id != claim.id and c.status != "rejected" and conflicts(claim, c)
+        c.id
+        for c in pool
+        if c.id != claim.id and c.status != "rejected" and conflicts(claim, c, same)
     ]
     source_ids = sorted({c.source_id for c in supporting})
     affiliations = {

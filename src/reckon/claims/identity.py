@@ -39,6 +39,7 @@ from reckon.store.schema import (
     person_links,
     person_members,
     person_records,
+    person_ties,
     places,
     victim_lists,
 )
@@ -176,7 +177,8 @@ def person_refs_for(conn: Connection, ref: str) -> set[str]:
     """Every person reference equivalent to ``ref``, ``ref`` itself included.
 
     ``N<id>`` (a named person) reaches the clusters ``P<n>`` of the records it
-    is linked to; ``P<n>`` reaches the named persons linked to any of its
+    is linked to and the named persons of other sources tied to it
+    (`reckon.claims.ties`); ``P<n>`` reaches the named persons linked to any of its
     records; and so on until nothing new is found (one named person linked to
     records of two clusters makes all three one person). A reference of
     another kind, or one that names nothing, is returned alone.
@@ -197,6 +199,10 @@ def person_refs_for(conn: Connection, ref: str) -> set[str]:
         if prefix == NAMED:
             for record in linked_records(conn, [number]).get(number, set()):
                 found.add(cluster_of(conn, record))
+            # Namesakes of other sources a coder decided are this person (reckon.claims.ties).
+            from reckon.claims.ties import tied_to
+
+            found.update(f"{NAMED}{other}" for other in tied_to(conn, number))
         else:
             for persons in linked_persons(conn, cluster_records(conn, current)).values():
                 found.update(f"{NAMED}{p}" for p in persons)
@@ -251,6 +257,17 @@ def tied_groups(conn: Connection, refs: Iterable[str]) -> list[set[str]]:
         if decision == "same":
             where = str(cluster) if cluster is not None else f"{CLUSTER}{record}"
             ties.append({f"{NAMED}{person}", where, f"R{record}"})
+    if named:
+        # Named persons of two sources a coder decided are one (reckon.claims.ties).
+        sql = (
+            f"SELECT id, named_person_id, other_person_id, decision FROM {person_ties.name} "  # noqa: S608
+            f"WHERE named_person_id IN ({marks(len(named))}) "
+            f"OR other_person_id IN ({marks(len(named))}) ORDER BY id"
+        )
+        pairs: dict[tuple[int, int], str] = {}
+        for _, low, high, decision in raw(conn, sql, named + named):
+            pairs[(int(low), int(high))] = str(decision)
+        ties += [{f"{NAMED}{a}", f"{NAMED}{b}"} for (a, b), d in pairs.items() if d == "same"]
     return ties
 
 
@@ -289,6 +306,11 @@ def _decide(
     prefix, person_id = parse_ref(named)
     if prefix != NAMED:
         raise InputError(f"'{named}' is not a named person.", hint="Give it as N5.")
+    if parse_ref(target)[0] == NAMED:
+        # Two named persons (namesakes of two sources): a tie, not a link to a list.
+        from reckon.claims.ties import tie_persons
+
+        return tie_persons(conn, actor, named, target, decision, reason)
     row = _need_named(conn, person_id)
     record_id = _record_for(conn, target)
     current = linked_records(conn, [person_id]).get(person_id, set())
@@ -340,14 +362,15 @@ def _decide(
 def link_person(
     conn: Connection, actor: User, named: str, target: str, reason: str | None = None
 ) -> int:
-    """Record that named person ``named`` (N5) is the list person ``target`` (P12)."""
+    """Record that named person ``named`` (N5) is the list person ``target`` (P12), or the
+    named person ``target`` of another source (N7: a tie, `reckon.claims.ties`)."""
     return _decide(conn, actor, named, target, "same", reason)
 
 
 def unlink_person(
     conn: Connection, actor: User, named: str, target: str, reason: str | None = None
 ) -> int:
-    """Undo a link: record that ``named`` is not the list person ``target`` (kept, audited)."""
+    """Undo a link: record that ``named`` is not the list person (or named person) ``target``."""
     return _decide(conn, actor, named, target, "different", reason)
 
 

@@ -5,7 +5,8 @@ reference and gathers the lists' records with what each list states (each list
 attributed, with how many lists and how many independent ones state the same
 kind of thing), and the claims of documents about every linked named person
 (with their sources, grades, corroboration and conflicts, as `person_report`
-gives them).
+gives them), and the named persons of other sources who may be the same person
+(`reckon.claims.ties.namesake_candidates`), for a coder to decide.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from sqlalchemy import Connection, select
 
 from reckon.claims.identity import CLUSTER, NAMED, cluster_records, parse_ref, person_refs_for
 from reckon.claims.person import PersonReport, person_report
+from reckon.claims.ties import Namesake, namesake_candidates
 from reckon.errors import NotFoundError
 from reckon.evidence.locker import Locker
 from reckon.link.schema_views import record_summary
@@ -59,6 +61,8 @@ class WholePerson:
     records: list[dict[str, str]] = field(default_factory=list)
     statements: list[ListStatement] = field(default_factory=list)
     named: list[PersonReport] = field(default_factory=list)
+    # Named persons of other sources whose names are alike, not yet decided either way.
+    possible_same: list[Namesake] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -67,6 +71,7 @@ class WholePerson:
             "list_records": self.records,
             "list_statements": [s.as_json() for s in self.statements],
             "named_persons": [report.as_json() for report in self.named],
+            "possible_same_person": [n.as_json() for n in self.possible_same],
         }
 
 
@@ -150,4 +155,5 @@ def whole_person(
         for n in named
         if n in existing
     ]
+    person.possible_same = namesake_candidates(conn, named_person_ids=sorted(existing))
     return person

@@ -22,6 +22,7 @@ from reckon.claims.identity import (
 )
 from reckon.claims.person import PersonReport
 from reckon.claims.records import load_claims
+from reckon.claims.ties import namesake_candidates
 from reckon.claims.whole import whole_person
 from reckon.claims.witnesses import add_witness
 from reckon.cli.app import app, console, open_workspace
@@ -43,7 +44,12 @@ ClaimArg = Annotated[int, typer.Argument(help="The claim.")]
 Credibility = Annotated[int | None, typer.Option("--credibility", help="Credibility 1–6.")]
 Reason = Annotated[str | None, typer.Option("--reason", help="Why (kept with the decision).")]
 NamedArg = Annotated[str, typer.Argument(help="The named person (N5, see 'reckon claims').")]
-ListPersonArg = Annotated[str, typer.Argument(help="The list person (P12, see 'reckon link').")]
+ListPersonArg = Annotated[
+    str,
+    typer.Argument(
+        help="The list person (P12, see 'reckon link'), or a named person of another source (N7)."
+    ),
+]
 
 
 @claims_app.callback()
@@ -173,7 +179,8 @@ def claims_link_person(
     person: ListPersonArg,
     reason: Reason = None,
 ) -> None:
-    """Record that a person named in documents is a list person (audited, reversible)."""
+    """Record that a person named in documents is a list person, or another source's named
+    person (N5 N7: namesakes are never one person by name alone); audited, reversible."""
     _decide_link(ctx, link_person, named, person, reason)
     console.print(f"{named} linked to {person}.")
 
@@ -185,7 +192,7 @@ def claims_unlink_person(
     person: ListPersonArg,
     reason: Reason = None,
 ) -> None:
-    """Undo a link: record that a named person is not a list person (kept, audited)."""
+    """Record that a named person is not a list person or another named person (kept, audited)."""
     _decide_link(ctx, unlink_person, named, person, reason)
     console.print(f"{named} is no longer linked to {person}.")
 
@@ -201,12 +208,14 @@ def claims_link_proposals(
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """List named persons who may be list persons, by name, place and date (nothing is linked)."""
+    """List named persons who may be list persons (by name, place and date), and named persons
+    of different sources who may be one person (by name); nothing is linked."""
     with open_workspace(ctx) as workspace, workspace.engine.connect() as conn:
         if history:
             decisions = link_history(conn)
         else:
             found = [p for p in propose_links(conn) if p.strong or not strong]
+            found_namesakes = namesake_candidates(conn)
     if history:
         if as_json:
             typer.echo(json.dumps(decisions, ensure_ascii=False, indent=2))
@@ -219,8 +228,15 @@ def claims_link_proposals(
             )  # fmt: skip
         console.print(table)
         return
+    namesakes = [] if strong else found_namesakes
     if as_json:
-        typer.echo(json.dumps([p.as_json() for p in found], ensure_ascii=False, indent=2))
+        typer.echo(
+            json.dumps(
+                [p.as_json() for p in found] + [n.as_json() for n in namesakes],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     table = Table(
         "named", "name", "person", "record (list)", "name score", "place", "date", "strong"
@@ -233,6 +249,20 @@ def claims_link_proposals(
         )  # fmt: skip
     console.print(table)
     console.print("Link one with: reckon claims link-person N<id> P<id> --reason TEXT")
+    if namesakes:
+        pairs = Table(
+            "named", "name", "sources", "possible same person", "name", "sources", "score"
+        )
+        for n in namesakes:
+            pairs.add_row(
+                f"N{n.person_id}", n.name, ", ".join(map(str, n.sources)), f"N{n.other_id}",
+                n.other_name, ", ".join(map(str, n.other_sources)), f"{n.score:.2f}",
+            )  # fmt: skip
+        console.print(pairs)
+        console.print(
+            "Namesakes of different sources are two persons until decided: "
+            "reckon claims link-person N<id> N<id> --reason TEXT (or unlink-person: not the same)"
+        )
 
 
 @claims_app.command("add-figure")
@@ -334,6 +364,22 @@ def person(
             )
     for report in whole.named:
         _print_report(report)
+    for n in whole.possible_same:
+        mine, other = (
+            (n.person_id, n.other_id)
+            if f"N{n.person_id}" in whole.refs
+            else (n.other_id, n.person_id)
+        )
+        other_name, other_sources = (
+            (n.other_name, n.other_sources) if other == n.other_id else (n.name, n.sources)
+        )
+        console.print(
+            f"Possible same person: N{other} ({other_name}; sources "
+            f"{', '.join(map(str, other_sources)) or '-'}; name score {n.score:.2f}). "
+            f"Decide with 'reckon claims link-person N{mine} N{other} --reason …' "
+            f"or 'reckon claims unlink-person N{mine} N{other} --reason …'.",
+            markup=False,
+        )
 
 
 def _print_report(report: PersonReport) -> None:

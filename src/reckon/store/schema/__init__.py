@@ -15,6 +15,7 @@ from reckon.store.schema.claims import (
     mentions,
     named_persons,
     person_links,
+    person_ties,
     places,
     witnesses,
 )
@@ -73,6 +74,7 @@ __all__ = [
     "person_links",
     "person_members",
     "person_records",
+    "person_ties",
     "person_withholds",
     "places",
     "publication_persons",

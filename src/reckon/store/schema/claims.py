@@ -31,6 +31,11 @@
     decided, when, how (an accepted name-matching proposal, with its score and
     evidence, or a coder's own judgement) and why. Never deleted; the newest
     decision per pair counts, so a link is undone by a later "different".
+``person_ties``
+    Decisions that two named persons (``N<a>``, ``N<b>``, a < b), named by
+    different sources, are (``same``) or are not (``different``) one person.
+    A name alone never makes two sources' persons one: common names recur.
+    Never deleted; the newest decision per pair counts.
 ``witnesses``
     Who gave testimony or submitted information, and for which source: only a
     sealed record, so that even the fact that someone testified is protected.
@@ -210,4 +215,22 @@ person_links = Table(
     *decided(),
     one_of("decision", LINK_DECISIONS, "link_decision_known"),
     one_of("method", LINK_METHODS, "link_method_known"),
+)
+
+
+person_ties = Table(
+    "person_ties",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("named_person_id", Integer, ForeignKey("named_persons.id"), nullable=False, index=True),
+    Column("other_person_id", Integer, ForeignKey("named_persons.id"), nullable=False, index=True),
+    decision(),
+    decision("method"),
+    Column("score", Float, nullable=True),
+    reason(),
+    *decided(),
+    one_of("decision", LINK_DECISIONS, "tie_decision_known"),
+    one_of("method", LINK_METHODS, "tie_method_known"),
+    # One row per unordered pair: the lower id first.
+    CheckConstraint("named_person_id < other_person_id", name="tie_pair_ordered"),
 )
