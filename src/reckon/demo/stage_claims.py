@@ -4,7 +4,9 @@ An investigator extracts mentions and claims from every document (the three
 testimonies too: she may read confidential sources and has the passphrase),
 records the testimonies' witnesses as sealed witness records, and an editor
 accepts the proposals as a coder would, grading first-hand testimony higher
-than hearsay. Then the stage prints what reckon knows about the victim whose
+than hearsay. Each document's named persons are its own: the coder reads the
+namesakes that several documents name and ties those she judges to be one
+person, with her reason. Then the stage prints what reckon knows about the victim whose
 sources disagree (Behrouz Hassanzadeh: executed, says the NGO; released, says
 the newspaper) and about the alleged official
 (Mojtaba Nazarian), each claim with its sources, corroboration and conflicts.
@@ -23,12 +25,14 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from sqlalchemy import Connection
+
 from reckon.claims.coding import decide, propose_from_source
 from reckon.claims.figures import PublishedFigure, record_figure
-from reckon.claims.identity import accept_strong_proposals
-from reckon.claims.person import PersonReport, person_report
+from reckon.claims.identity import accept_strong_proposals, link_person
 from reckon.claims.persons import find_person
 from reckon.claims.records import ClaimRecord, load_claims
+from reckon.claims.ties import namesake_candidates
 from reckon.claims.whole import WholePerson, whole_person
 from reckon.claims.witnesses import add_witness
 from reckon.demo.run import DemoContext
@@ -37,12 +41,21 @@ from reckon.evidence.locker import Locker
 from reckon.evidence.sources import add_bytes
 from reckon.evidence.text import source_text
 from reckon.extract.gazetteer import name_key
-from reckon.store.users import acting_user
+from reckon.store.users import User, acting_user
 from reckon.workspace import Workspace
 
 INVESTIGATOR = "sara.investigator"
 CODER = "maryam.editor"
 FEATURED = ("Behrouz Hassanzadeh", "Mojtaba Nazarian")
+# What the coder concluded on reading the documents that name each featured person:
+# each source describes the same man, so their named persons are one (a recorded,
+# audited decision; reckon never joins two sources' namesakes by the name alone).
+SAME_PERSON = {
+    "Behrouz Hassanzadeh": "the NGO note disputes, by his name, the newspaper's report that "
+    "this man from the Vakilabad list was released",
+    "Mojtaba Nazarian": "each source names him as the assistant prosecutor who sat on the "
+    "commission at Gohardasht",
+}
 # What a coder would say about each kind of source (credibility 1–6 and why).
 GRADES = {
     "testimony": (3, "first-hand in part; the witness marks what is hearsay"),
@@ -52,9 +65,25 @@ GRADES = {
 }
 
 
-def _summary(report: PersonReport) -> str:
+def tie_reviewed_namesakes(conn: Connection, user: User, same: Mapping[str, str]) -> int:
+    """Tie the namesakes the coder judged to be one person (``same``: name -> why), as a
+    coder would after reading each candidate's sources; returns how many ties were made."""
+    tied = 0
+    while True:
+        pair = next(
+            (n for n in namesake_candidates(conn) if n.name == n.other_name and n.name in same),
+            None,
+        )
+        if pair is None:
+            return tied
+        link_person(conn, user, f"N{pair.person_id}", f"N{pair.other_id}", same[pair.name])
+        tied += 1
+
+
+def _summary(whole: WholePerson) -> str:
     parts = []
-    for claim, support, _ in report.claims:
+    reports = {report.id: report for report in whole.named}
+    for report, (claim, support, _) in ((r, item) for r in whole.named for item in r.claims):
         if claim.status != "accepted":
             continue
         where = ", ".join(x for x in (claim.place, claim.date_text) if x)
@@ -68,7 +97,8 @@ def _summary(report: PersonReport) -> str:
             f"{report.source_titles.get(claim.source_id, claim.source_id)} [{claim.grade}], "
             f"{len(support.sources)} source(s), {support.independent} independent{conflict}"
         )
-    return f"{report.name} (person {report.id}): " + ("; ".join(parts) or "no accepted claims")
+    first = reports[min(reports)]
+    return f"{first.name} ({' = '.join(whole.refs)}): " + ("; ".join(parts) or "no accepted claims")
 
 
 def _guard_says(workspace: Workspace, locker: Locker, claim: ClaimRecord) -> bool:
@@ -219,11 +249,11 @@ def stage_claims(ctx: DemoContext) -> None:
         lines = []
         with workspace.engine.begin() as conn:
             user = acting_user(conn, CODER)
+            ties = tie_reviewed_namesakes(conn, user, SAME_PERSON)
             for name in FEATURED:
                 person = find_person(conn, name_key(name))
                 if person is not None:
-                    report = person_report(conn, locker, user, int(person))
-                    lines.append(_summary(report))
+                    lines.append(_summary(whole_person(conn, locker, user, f"N{person}")))
                     ctx.results.setdefault("claims_persons", {})[name] = int(person)  # type: ignore[index]
         # Tie named persons to the lists' persons, as a coder would after reading the
         # proposals: only the strong ones.
@@ -249,6 +279,7 @@ def stage_claims(ctx: DemoContext) -> None:
         "claims",
         f"proposed {proposed} claims from {len(documents)} documents; {CODER} accepted {accepted} "
         "(accepted = correctly read, not true); witnesses recorded sealed; "
+        f"{ties} namesakes of different sources tied as one person after review; "
         f"{len(linked)} named persons linked to list persons (unambiguous strong proposals)",
     )
     for line in lines:
