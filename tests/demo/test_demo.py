@@ -20,6 +20,11 @@ def test_demo_builds_a_workspace_and_reports_each_stage(tmp_path: Path) -> None:
     assert ctx.results["claims_figures"] == 11
     lines = [line for stage, line in ctx.summary if stage == "claims"]
     assert any("graded F6" in line and "According to" in line for line in lines)
+    # Three documents name the alleged official; each document's person is its own until the
+    # coder ties them, so the printed record keeps the second source's corroboration.
+    (official,) = [line for line in lines if line.startswith("Mojtaba Nazarian (N")]
+    assert "2 source(s)" in official
+    assert any("namesakes of different sources tied" in line for line in lines)
     assert (tmp_path / "demo" / DEMO_MARKER).is_file()
     # Running again rebuilds the demo folder instead of failing.
     again = run_demo(tmp_path / "demo", {})

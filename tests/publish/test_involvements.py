@@ -15,6 +15,8 @@ import pytest
 from sqlalchemy import select
 
 from reckon.claims.coding import decide, propose_from_source
+from reckon.claims.identity import link_person
+from reckon.claims.ties import namesake_candidates
 from reckon.errors import ConflictError, InputError, PermissionDenied
 from reckon.evidence import Locker
 from reckon.evidence.sources import SourceFacts, add_bytes
@@ -70,6 +72,18 @@ def _code(ws: Workspace, source_id: int, user: str = "coder") -> list[int]:
         ws.settings = base
     assert new, "the text proposed no claim"
     return new
+
+
+def _tie_namesakes(ws: Workspace) -> None:
+    """The coder, having read the sources, ties each source's Zarrinkamar and Hashemi as one.
+
+    Each source's named persons are its own: without this, two sources' claims about
+    a man of the same name would support two involvements of two persons.
+    """
+    with ws.engine.begin() as conn:
+        coder = users.acting_user(conn, "coder")
+        while pairs := [n for n in namesake_candidates(conn) if n.name == n.other_name]:
+            link_person(conn, coder, f"N{pairs[0].person_id}", f"N{pairs[0].other_id}", "same")
 
 
 def _perpetrator_involvement(ws: Workspace) -> str:
@@ -136,6 +150,7 @@ def test_a_derived_source_counts_once_and_two_independent_sources_publish(
     # A newspaper repeating the Front's bulletin: a second source, not a second chain.
     paper = _source(ws, "The Daily reports: " + ALLEGATION, "Daily report", "Daily", front)
     _code(ws, paper)
+    _tie_namesakes(ws)
     inv = _perpetrator_involvement(ws)
     with ws.engine.begin() as conn:
         second = users.acting_user(conn, "second")
@@ -147,6 +162,7 @@ def test_a_derived_source_counts_once_and_two_independent_sources_publish(
     # The rights group's own interviews are a chain of their own.
     ngo = _source(ws, "Our interviews: " + ALLEGATION, "Mehr Centre interviews", "Mehr Centre")
     _code(ws, ngo)
+    _tie_namesakes(ws)
     with ws.engine.begin() as conn:
         second = users.acting_user(conn, "second")
         assert resolve(conn, "involvement", inv).independent_sources == 2
@@ -183,6 +199,7 @@ def test_correction_and_withdrawal_are_audited_and_withholding_the_victim_hides_
     ngo = _source(ws, "Our interviews: " + ALLEGATION, "Mehr Centre interviews", "Mehr Centre")
     _code(ws, front)
     _code(ws, ngo)
+    _tie_namesakes(ws)
     inv = _perpetrator_involvement(ws)
     with ws.engine.begin() as conn:
         second = users.acting_user(conn, "second")

@@ -7,13 +7,16 @@ alleged perpetrator's involvement, with its degree, in the victim's execution
 when the claim names a victim, otherwise in "the commission at <place>".
 Claims of confidential sources build no events: an event's supporting claims
 are listed openly, and a person's link to a confidential source must not be.
+Named persons of different sources that someone decided are one person
+(`reckon.claims.ties`) share their events and involvements.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, select
+from sqlalchemy import Connection, delete, func, or_, select
 
 from reckon.claims.persons import person_name, place_name
 from reckon.claims.sealed import event_title, title_template
@@ -97,6 +100,29 @@ def _detach(conn: Connection, claim_id: int) -> None:
 
 def sync(conn: Connection, locker: Locker, claim_id: int) -> None:
     """Bring events and involvements in line with one claim's current status."""
+    _sync(conn, claim_id)
+
+
+def resync_persons(conn: Connection, person_ids: Iterable[int]) -> None:
+    """Rebuild the events of every claim about these named persons (after ties changed).
+
+    Named persons that someone decided are one person share their events and
+    involvements (keyed by the group's lowest id), so that every source's claim
+    supports the one execution and the one alleged perpetrator's involvement.
+    """
+    wanted = sorted(set(person_ids))
+    if not wanted:
+        return
+    claim_ids = conn.execute(
+        select(claims.c.id)
+        .where(or_(claims.c.victim_id.in_(wanted), claims.c.perpetrator_id.in_(wanted)))
+        .order_by(claims.c.id)
+    ).scalars()
+    for claim_id in list(claim_ids):
+        _sync(conn, int(claim_id))
+
+
+def _sync(conn: Connection, claim_id: int) -> None:
     _detach(conn, claim_id)
     row = conn.execute(
         select(claims, sources.c.confidential)
@@ -108,15 +134,22 @@ def sync(conn: Connection, locker: Locker, claim_id: int) -> None:
     kind = ClaimKind(row.kind)
     if kind in NO_EVENT:
         return
+    from reckon.claims.ties import same_person_groups
+
+    # Two sources' named persons decided to be one: one event, one involvement, keyed
+    # by the group's lowest id (reckon.claims.ties).
+    same = same_person_groups(conn)
+    victim_id = None if row.victim_id is None else same.get(row.victim_id, row.victim_id)
     if kind in ROLE_KINDS:
         if row.perpetrator_id is None:
             return
-        if row.victim_id is not None:
+        perpetrator_id = same.get(row.perpetrator_id, row.perpetrator_id)
+        if victim_id is not None:
             event_id = _event(
                 conn,
-                f"execution:{row.victim_id}",
+                f"execution:{victim_id}",
                 "execution",
-                title_template("execution", row.victim_id),
+                title_template("execution", victim_id),
                 row,
             )
         else:
@@ -129,15 +162,15 @@ def sync(conn: Connection, locker: Locker, claim_id: int) -> None:
                 row,
             )
         conn.execute(event_claims.insert().values(event_id=event_id, claim_id=claim_id))
-        _involve(conn, event_id, row.perpetrator_id, "alleged_perpetrator", DEGREES[kind], claim_id)
+        _involve(conn, event_id, perpetrator_id, "alleged_perpetrator", DEGREES[kind], claim_id)
         return
-    if row.victim_id is None:
+    if victim_id is None:
         return
     # The title names the victim by reference: the name stays sealed (reckon.claims.sealed).
-    title = title_template(kind.value, row.victim_id)
-    event_id = _event(conn, f"{kind.value}:{row.victim_id}", kind.value, title, row)
+    title = title_template(kind.value, victim_id)
+    event_id = _event(conn, f"{kind.value}:{victim_id}", kind.value, title, row)
     conn.execute(event_claims.insert().values(event_id=event_id, claim_id=claim_id))
-    _involve(conn, event_id, row.victim_id, "victim", None, claim_id)
+    _involve(conn, event_id, victim_id, "victim", None, claim_id)
 
 
 def involvements_of(

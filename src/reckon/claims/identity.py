@@ -173,6 +173,14 @@ def linked_persons(conn: Connection, record_ids: Iterable[int]) -> dict[int, set
     return out
 
 
+def linked_persons_of(conn: Connection, record_ids: Iterable[int]) -> set[int]:
+    """The named persons linked now to the clusters of these records."""
+    records: set[int] = set()
+    for record in record_ids:
+        records.update(cluster_records(conn, cluster_of(conn, record)))
+    return {p for persons in linked_persons(conn, records).values() for p in persons}
+
+
 def person_refs_for(conn: Connection, ref: str) -> set[str]:
     """Every person reference equivalent to ``ref``, ``ref`` itself included.
 
@@ -331,6 +339,9 @@ def _decide(
                 method, score = "proposal", proposal.score
                 evidence = strip_evidence(proposal.as_json())
                 break
+    from reckon.claims.ties import resync_groups, same_person_groups
+
+    before = same_person_groups(conn)
     now = utcnow()
     last = 0
     for record in sorted(records):
@@ -356,6 +367,8 @@ def _decide(
         f"{NAMED}{person_id}",
         {"person": target, "records": sorted(records), "method": method, "reason": reason},
     )
+    # Named persons tied to one list person are one person: their events follow.
+    resync_groups(conn, before, [person_id, *linked_persons_of(conn, records)])
     return last
 
 

@@ -20,18 +20,18 @@ sources once each, and `tied_to` lets `person_refs_for` reach them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, or_, select
 
-from reckon.claims.identity import NAMED, cluster_of, linked_records, parse_ref
+from reckon.claims.identity import CLUSTER, NAMED, linked_records, parse_ref
 from reckon.errors import InputError, NotFoundError
 from reckon.names import THRESHOLD, name_keys, score_keys
 from reckon.roles import Permission
 from reckon.store import audit
-from reckon.store.schema import claims, mentions, named_persons, person_ties
+from reckon.store.schema import claims, mentions, named_persons, person_members, person_ties
 from reckon.store.types import utcnow
 from reckon.store.users import User
 
@@ -113,10 +113,20 @@ def same_person_groups(conn: Connection) -> dict[int, int]:
         if decision == "same":
             join(a, b)
     named = [int(i) for i in conn.execute(select(named_persons.c.id)).scalars()]
+    linked = linked_records(conn, named)
+    wanted = sorted({r for records in linked.values() for r in records})
+    clusters = {
+        int(r.record_id): str(r.person_id)
+        for r in conn.execute(
+            select(person_members.c.record_id, person_members.c.person_id).where(
+                person_members.c.record_id.in_(wanted)
+            )
+        )
+    }
     by_cluster: dict[str, int] = {}
-    for person, records in linked_records(conn, named).items():
+    for person, records in linked.items():
         for record in records:
-            cluster = cluster_of(conn, record)
+            cluster = clusters.get(record, f"{CLUSTER}{record}")
             if cluster in by_cluster:
                 join(by_cluster[cluster], person)
             else:
@@ -264,6 +274,7 @@ def tie_persons(
             ),
             None,
         )
+    before = same_person_groups(conn)
     result = conn.execute(
         person_ties.insert().values(
             named_person_id=low,
@@ -284,12 +295,30 @@ def tie_persons(
         f"{NAMED}{low}",
         {"other": f"{NAMED}{high}", "decision": decision, "score": score, "reason": reason},
     )
+    resync_groups(conn, before, [low, high])
     return int(result.inserted_primary_key[0])  # type: ignore[index]
+
+
+def resync_groups(conn: Connection, before: Mapping[int, int], persons: Iterable[int]) -> None:
+    """Rebuild the events of everyone whose group (``before`` a decision, or now) holds
+    one of ``persons`` and whose group id changed, so that events follow who is one
+    person now."""
+    from reckon.claims.events import resync_persons
+
+    after = same_person_groups(conn)
+    touched = set(persons)
+    roots = {before.get(p, p) for p in touched} | {after.get(p, p) for p in touched}
+    members = {p for p, root in before.items() if root in roots}
+    members |= {p for p, root in after.items() if root in roots}
+    # Only those whose group's id changed: a rebuilt event is a new row, and its
+    # publication would lapse for nothing.
+    resync_persons(conn, {p for p in touched | members if before.get(p, p) != after.get(p, p)})
 
 
 __all__ = [
     "Namesake",
     "namesake_candidates",
+    "resync_groups",
     "same_person_groups",
     "tie_persons",
     "tied_to",
