@@ -20,7 +20,7 @@ from reckon.errors import InputError
 from reckon.evidence import Locker
 from reckon.link.imports import import_list
 from reckon.store import users
-from reckon.store.schema import audit_entries, named_persons, person_ties
+from reckon.store.schema import audit_entries, event_claims, events, named_persons, person_ties
 from reckon.workspace import Workspace
 
 from .conftest import PASSPHRASE, AddText
@@ -189,3 +189,35 @@ def test_person_command_offers_namesakes_and_link_person_ties_them(
     assert data["possible_same_person"] == []
     support = data["named_persons"][0]["claims"][0]["corroboration"]
     assert support["sources"] == [report, testimony]
+
+
+def test_a_tie_joins_the_namesakes_events_and_an_untie_parts_them(
+    ws: Workspace, add_text: AddText
+) -> None:
+    report = add_text(REPORT, "report.txt")
+    testimony = add_text(TESTIMONY, "testimony.txt")
+    for source in (report, testimony):
+        propose_from_source(ws, source)
+    pool = _accept_all(ws)
+    a, b = _by_source(pool)[report].victim_id, _by_source(pool)[testimony].victim_id
+
+    def executions() -> list[set[int]]:
+        with ws.engine.connect() as conn:
+            rows = conn.execute(
+                select(event_claims.c.event_id, event_claims.c.claim_id)
+                .join(events, events.c.id == event_claims.c.event_id)
+                .where(events.c.kind == "execution")
+            ).all()
+        by_event: dict[int, set[int]] = {}
+        for row in rows:
+            by_event.setdefault(int(row.event_id), set()).add(int(row.claim_id))
+        return sorted(by_event.values(), key=min)
+
+    both = {_by_source(pool)[report].id, _by_source(pool)[testimony].id}
+    assert len(executions()) == 2  # two men of one name, as far as anyone has decided
+    with ws.engine.begin() as conn:
+        link_person(conn, users.acting_user(conn, "tester"), f"N{a}", f"N{b}", "same man")
+    assert executions() == [both]
+    with ws.engine.begin() as conn:
+        unlink_person(conn, users.acting_user(conn, "tester"), f"N{a}", f"N{b}", "two men")
+    assert [len(e) for e in executions()] == [1, 1]
