@@ -403,3 +403,15 @@ def test_persian_days_of_execution_and_an_official_seen() -> None:
     found = kinds(text)
     assert ("was_present", "فرهاد نوروزی") in found
     assert ("execution", "فرهاد نوروزی") not in found
+
+
+def test_a_witness_speaking_of_himself_is_the_victim_of_his_own_account() -> None:
+    text = (
+        "A former prisoner said he had shared a cell with Davoud Sarafraz, who was hanged in "
+        "1988. The witness, Ahmad Keshavarz, 59, said he had himself been a member of the "
+        "Tudeh Party until his arrest in 1981."
+    )
+    found = kinds(text)
+    assert ("arrest", "Ahmad Keshavarz") in found
+    assert ("affiliation", "Ahmad Keshavarz") in found
+    assert ("arrest", "Davoud Sarafraz") not in found

@@ -509,6 +509,8 @@ def _parsed(
             return list(context.last_group or [])
         if before:
             return [before[0]]
+        if context.self_speaker is not None:
+            return [context.self_speaker]
         return [context.last_person] if context.last_person is not None else []
     found = _people_at(value, people)
     # "My brother Kourosh and I were arrested": "I" among the conjuncts is the narrator.
@@ -530,6 +532,8 @@ class _Context:
     interview: bool = False  # an interview's "you" is the narrator
     kin: dict[str, Mention] = field(default_factory=dict)  # "my father" → the one so named
     last_speaker: Mention | None = None  # who spoke in the sentence before
+    # "The witness, X, said he had himself been …": the speaker "he" is, in this sentence.
+    self_speaker: Mention | None = None
     # Claims the sentence before made about an unnamed group ("sixty prisoners were
     # transferred"): the kind, trigger and quote start, for "One of them, X" next.
     group_claims: list[tuple[ClaimKind, tuple[int, int], int]] = field(default_factory=list)
@@ -544,6 +548,10 @@ _OF_THE_GROUP = re.compile(
 )
 
 
+_SELF_SPOKEN = re.compile(
+    r"\b(?:said|says|told\s+\w+|testified|stated)\s+(?:that\s+)?(?:he|she)\s+(?:\w+\s+){0,2}(?:himself|herself)\b",
+    re.I,
+)
 # "The first witness, X, testified that … He said that he had been held …": the one who
 # spoke just before (not in "She said that he was executed": "he" is someone else).
 _PRONOUN_SPEAKS = re.compile(
@@ -759,6 +767,8 @@ def _subject_from_context(
     relative = _kin_subject(text[sentence.start : span[1]], context)
     if relative is not None:
         return [relative]
+    if context.self_speaker is not None and _PRONOUN.search(head):
+        return [context.self_speaker]  # "The witness, X, said he had himself been …"
     if context.last_person is None:
         return []
     if sentence.persian and (
@@ -899,6 +909,12 @@ def propose_claims(
         context.last_speaker = next(
             (p for p in people if p.start in speakers and p.start not in identifiers), None
         )
+        context.self_speaker = (
+            context.last_speaker
+            if context.last_speaker is not None
+            and _SELF_SPOKEN.search(text, context.last_speaker.end, sentence.end)
+            else None
+        )
         speakers |= identifiers
         _learn_kin(text, sentence, people, context)
         places = [m for m in inside if m.type is MentionType.PLACE]
@@ -962,7 +978,11 @@ def propose_claims(
                 if they_unnamed
                 else _parsed(about, people, [] if opens else before, context, text)
             )
-            parsed = [p for p in parsed if p.start not in perpetrators | speakers]
+            parsed = [
+                p
+                for p in parsed
+                if p.start not in perpetrators | speakers or p is context.self_speaker
+            ]
             # "Prisoners who survived …", "the commanders who were tried": the parse says the
             # claim is about a group no name stands for, not about a name nearby.
             # (The subject only: an object such as "spent three years" is no group of people.)
