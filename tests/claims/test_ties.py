@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from reckon.claims.coding import decide, propose_from_source
 from reckon.claims.corroboration import corroborate
-from reckon.claims.identity import link_person, person_refs_for, unlink_person
+from reckon.claims.identity import link_person, person_refs_for, tied_groups, unlink_person
 from reckon.claims.records import ClaimRecord, load_claims
 from reckon.claims.ties import namesake_candidates, tie_persons
 from reckon.claims.whole import whole_person
@@ -114,6 +114,8 @@ def test_namesakes_do_not_corroborate_each_other_until_a_coder_ties_them(
         with pytest.raises(InputError, match="tied already"):
             tie_persons(conn, actor, f"N{b}", f"N{a}", "same", None)
         whole = whole_person(conn, Locker.open(ws), actor, f"N{b}")
+        # Search merges the hits of one person: the tie is one of its groups.
+        assert {f"N{a}", f"N{b}"} in tied_groups(conn, [f"N{b}"])
     assert sorted(r.id for r in whole.named) == sorted([a, b])  # type: ignore[type-var]
 
 
