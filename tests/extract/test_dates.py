@@ -281,3 +281,17 @@ def test_persian_two_digit_years_halves_and_pairs_sharing_a_year() -> None:
 def test_an_event_in_a_13xx_year_needs_no_other_solar_hijri_date() -> None:
     text = "He was arrested in 1982 and released in 1370, and now lives at 1360 Elm Street."
     assert _found(text) == [("1982", "1982"), ("1370", "1991-03-21/1992-03-20")]
+
+
+def test_a_persian_month_of_the_same_or_next_year_is_a_date_not_a_name() -> None:
+    text = "او در اسفند ۱۳۶۰ دستگیر شد و در آذر همان سال ... دی آن سال ملاقات نداشتیم. بهمن سال بعد اعدام شد."
+    found = {text[d.start : d.end]: d.value for d in find_dates(text)}
+    assert found["آذر همان سال"].start == date(1981, 11, 22)
+    assert found["دی آن سال"].start == date(1981, 12, 22)
+    assert found["بهمن سال بعد"].start == date(1983, 1, 21)
+    assert found["بهمن سال بعد"].year_inferred
+    english = "He was arrested in Mordad 1362 and tried in Azar of that year."
+    dates = {english[d.start : d.end]: d.value for d in find_dates(english)}
+    assert dates["Azar of that year"].start == date(1983, 11, 22)
+    # The name-like month alone, with no year words, stays a name.
+    assert [english[d.start : d.end] for d in find_dates("آذر گفت که او را دیده است.")] == []

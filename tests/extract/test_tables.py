@@ -261,3 +261,39 @@ def test_a_place_cells_first_part_is_a_place_when_only_the_city_after_it_is_know
     )
     places = [m.text for m in extract_text(text).mentions if m.type.value == "PLACE"]
     assert places.count("Sepidbarg") == 2
+
+
+AFFILIATION_COLUMN = (
+    "Prisoners of Ahvaz executed in 1988 (Dates are Solar Hijri)\n"
+    "\n"
+    "| # | Name | Political affiliation | Executed |\n"
+    "|---|---|---|---|\n"
+    "| 1 | Dariush Kamalvand | Mojahedin | 1367-05-12 |\n"
+    "| 2 | Nasrin Abedzadeh | Fedaian Minority | 1367-05-20 |\n"
+    "| 3 | Ramin Delfani | not known | 1367-06-01 |\n"
+)
+
+AFFILIATION_COLUMN_FA = (
+    "فهرست اعدام‌شدگان اهواز، ۱۳۶۷\n"
+    "نام\tگرایش سیاسی\tتاریخ اعدام\n"
+    "پرویز کاظمی\tتوده\t۱۳۶۷/۰۵/۱۰\n"
+    "مینا سلیمی\t—\t۱۳۶۷/۰۵/۱۲\n"
+)
+
+
+def test_an_affiliation_column_gives_each_rows_affiliation_whatever_its_words() -> None:
+    claims = {(c["type"], c["victim"]) for c in extract_text(AFFILIATION_COLUMN).as_json()["claims"]}
+    assert ("affiliation", "Dariush Kamalvand") in claims
+    assert ("affiliation", "Nasrin Abedzadeh") in claims
+    assert ("affiliation", "Ramin Delfani") not in claims  # "not known" says nothing
+    assert ("execution", "Ramin Delfani") in claims
+    persian = {(c["type"], c["victim"]) for c in extract_text(AFFILIATION_COLUMN_FA).as_json()["claims"]}
+    assert ("affiliation", "پرویز کاظمی") in persian
+    assert ("affiliation", "مینا سلیمی") not in persian
+    assert ("execution", "مینا سلیمی") in persian
+
+
+def test_a_tab_header_is_no_organisation() -> None:
+    text = "Name\tParty\tArrested\tFate\nShapour Dehnavi\tKomala\t1361\texecuted 1367\nAli Zand\tPeykar\t1362\treleased 1366\n"
+    mentions = extract_text(text).as_json()["mentions"]
+    assert all("\t" not in m["text"] for m in mentions), mentions

@@ -310,6 +310,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("part_jmonth", re.compile(rf"{_B}{_PART}\s*{_J_MONTH}(?:\s+{_YEAR}{_SH_MARK}?)?{_E}", re.I)),
     ("part_gmonth", re.compile(rf"{_B}{_PART}\s*{_G_MONTH}(?:[,،]?\s+{_YEAR4})?{_E}", re.I)),
     ("jmonth", re.compile(rf"{_B}{_J_MONTH}(?:\s+(?:of\s+|سال\s+)?{_YEAR}{_SH_MARK}?){_E}", re.I)),
+    # A month of a year the text has just given: "آذر همان سال", "دی آن سال", "بهمن سال بعد",
+    # "Azar of that year". The words after the month make it one even where the month is
+    # also a name ("آذر"); the year is the nearest one written, moved by بعد/قبل.
+    ("jmonth_rel", re.compile(rf"{_B}{_J_MONTH}[^\S\n]+(?:(?P<same>همان[^\S\n]+سال|آن[^\S\n]+سال|of[^\S\n]+(?:that|the[^\S\n]+same)[^\S\n]+year)|(?P<next>سال[^\S\n]+بعد(?:ش)?|of[^\S\n]+the[^\S\n]+following[^\S\n]+year)|(?P<prev>سال[^\S\n]+(?:قبل|پیش)(?:ش)?|of[^\S\n]+the[^\S\n]+previous[^\S\n]+year)){_E}", re.I)),
     ("jmonth_alone", re.compile(rf"{_B}{_J_MONTH}{_E}", re.I)),
     ("gmonth", re.compile(rf"{_B}{_G_MONTH}(?:\s+of)?[,،]?\s+{_YEAR4}{_E}", re.I)),
     ("season", re.compile(rf"{_B}(?:the\s+)?{_SEASON}(?:\s+of|\s+سال)?\s+{_YEAR}{_SH_MARK}?{_E}", re.I)),
@@ -718,6 +722,8 @@ def find_dates(
         inferred = False
         if year is None:
             year = _nearest_year(raws, own, index)
+            if year is not None and raw.kind == "jmonth_rel":
+                year += 1 if raw.groups.get("next") else -1 if raw.groups.get("prev") else 0
             if year is None and context_year is not None:
                 year = (
                     context_year

@@ -258,6 +258,8 @@ def _org_names(text: str) -> list[tuple[int, int]]:
             spans.append((start, match.end("org")))
     if is_persian(text) or re.search(_PERSIAN_LETTER, text):
         spans += _persian_orgs(text)
+    # A tab parts a list's cells ("Name<TAB>Party"): no name runs across it.
+    spans = [(s, e) for s, e in spans if "\t" not in text[s:e]]
     # Longest first, so that one name is not taken in two pieces.
     return sorted(spans, key=lambda s: s[0] - s[1])
 

@@ -61,11 +61,15 @@ class Column(Enum):
     FATE = "fate"
     NOTES = "notes"
     EVENT = "event"  # a column named by a kind ("Arrested", "Executed", "Buried"): date and place
+    AFFILIATION = "affiliation"  # the organisation the person belonged to or supported
     OTHER = "other"
 
 
 _HEADERS: list[tuple[Column, re.Pattern[str]]] = [
     (Column.RELATIVE, re.compile(r"\b(?:father|mother|parent)|نام\s*(?:پدر|مادر)|^پدر$", re.I)),
+    # "Affiliation", "Political organisation", "Party / group", "وابستگی سیاسی": before the
+    # name column's pattern, which would take "زندانی" in "گروه زندانی".
+    (Column.AFFILIATION, re.compile(r"\baffiliat|\bpolitical\s+(?:organi[sz]ation|group|party|tendency)|^(?:organi[sz]ation|group)$|\bparty\b|وابستگی|گرایش\s+سیاسی|^(?:سازمان|حزب|گروه|تشکیلات)$", re.I)),
     (Column.NAME, re.compile(r"\bname\b|\bvictim\b|\bperson\b|\bprisoner\b|\bdetainee\b|^نام|نام\s+و\s+نام|اسم|زندانی", re.I)),
     (Column.FATE, re.compile(r"\bfate\b|\bstatus\b|\boutcome\b|\bwhat\s+happened|سرنوشت|وضعیت", re.I)),
     (Column.NOTES, re.compile(r"\bnotes?\b|\bremarks?\b|\bdetails?\b|\bcomments?\b|\bdescription|توضیح|شرح|ملاحظات", re.I)),
@@ -513,6 +517,16 @@ def table_claims(
             claims.append(claim(kind, victim, slot["place"], slot["date"], (q_start, q_end)))
         for _, cell in cell_of(Column.NOTES) + cell_of(Column.FATE):
             claims += _note_claims(text, cell, victim, mentions, claim)
+        # An affiliation column's cell is the row's affiliation, whatever words it uses
+        # ("PMOI", "Tudeh Party", "مجاهدین"); "not known" and a dash say nothing.
+        for _, cell in cell_of(Column.AFFILIATION):
+            if not cell.text or _UNKNOWN.match(cell.text):
+                continue
+            orgs = _inside(mentions, cell, MentionType.ORG)
+            detail = orgs[0].text if orgs else cell.text
+            claims.append(
+                claim(ClaimKind.AFFILIATION, victim, None, None, (cell.start, cell.end), detail)
+            )
     return claims, sorted(mentions + added, key=lambda m: m.start)
 
 
