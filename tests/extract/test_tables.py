@@ -282,12 +282,16 @@ AFFILIATION_COLUMN_FA = (
 
 
 def test_an_affiliation_column_gives_each_rows_affiliation_whatever_its_words() -> None:
-    claims = {(c["type"], c["victim"]) for c in extract_text(AFFILIATION_COLUMN).as_json()["claims"]}
+    claims = {
+        (c["type"], c["victim"]) for c in extract_text(AFFILIATION_COLUMN).as_json()["claims"]
+    }
     assert ("affiliation", "Dariush Kamalvand") in claims
     assert ("affiliation", "Nasrin Abedzadeh") in claims
     assert ("affiliation", "Ramin Delfani") not in claims  # "not known" says nothing
     assert ("execution", "Ramin Delfani") in claims
-    persian = {(c["type"], c["victim"]) for c in extract_text(AFFILIATION_COLUMN_FA).as_json()["claims"]}
+    persian = {
+        (c["type"], c["victim"]) for c in extract_text(AFFILIATION_COLUMN_FA).as_json()["claims"]
+    }
     assert ("affiliation", "پرویز کاظمی") in persian
     assert ("affiliation", "مینا سلیمی") not in persian
     assert ("execution", "مینا سلیمی") in persian
