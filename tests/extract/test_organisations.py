@@ -116,3 +116,30 @@ def test_a_verb_opening_a_cell_is_no_organisation() -> None:
 def test_charged_with_membership_is_an_affiliation() -> None:
     text = "Arsalan Moradi was charged with membership in Komala and jailed in Sanandaj."
     assert ("affiliation", "Arsalan Moradi") in _claims(text)
+
+
+def test_an_organisation_named_beside_what_it_is() -> None:
+    text = (
+        "Fardanews, a news website close to the judiciary, said that Behnam Sorouri had been hanged. "
+        "The Paris-based group Iran Justice Watch said he was tortured. "
+        "Leila Rouhani, the daughter of the newspaper's editor, was also questioned. "
+        "He was first held at the local Komiteh."
+    )
+    orgs = _typed(text, MentionType.ORG)
+    assert "Fardanews" in orgs
+    assert "Iran Justice Watch" in orgs
+    assert "Komiteh" in orgs
+    people = _typed(text, MentionType.PERSON)
+    assert "Leila Rouhani" in people and "Fardanews" not in people
+
+
+def test_a_capitals_heading_names_its_publisher_and_country_not_a_person() -> None:
+    text = (
+        "TRUTH FOR THE VICTIMS — BRIEFING, IRAN (2021)\n\n"
+        "The briefing records the case of Sina Farzaneh, hanged in 1988.\n"
+    )
+    assert "TRUTH FOR THE VICTIMS" in _typed(text, MentionType.ORG)
+    assert "IRAN" in _typed(text, MentionType.PLACE)
+    assert "IRAN" not in _typed(text, MentionType.PERSON)
+    # A heading that names no document is left to the other finders.
+    assert _typed("ALI KARIMI — IN MEMORIAM\n", MentionType.ORG) == []

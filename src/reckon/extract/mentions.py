@@ -227,6 +227,24 @@ _ORG_BEFORE_MEMBER = re.compile(
     rf"(?:(?:(?<=\ba)|(?<=\ban)|(?<=\bas)|(?<=\band)|(?<=\bthe)|(?<=\bof)|(?<=\bfor))[^\S\n]+|(?<=[|\t;,])[^\S\n]*|^[^\S\n]*)(?P<org>{_CAPS}(?:[^\S\n]+{_CAPS})?)[^\S\n]+{_MEMBER}\b",
     re.M,
 )
+# An organisation named beside what it is, with no kind word in its name: "Mizan, the
+# judiciary's news agency, …", "the Oslo-based group Iran Human Rights said", "the rights
+# group X". The noun is the head of the description ("the son of the newspaper's editor" is no
+# description of a name: no "of" inside it, no possessive after it).
+_ORG_NOUN = (
+    r"(?:news[^\S\n]+agency|agency|newspaper|daily|weekly|website|broadcaster|outlet|"
+    r"(?:rights|advocacy|campaign|monitoring)[^\S\n]+(?:group|organi[sz]ation)|NGO|"
+    r"non-governmental[^\S\n]+organi[sz]ation)"
+)
+_DESCRIBING = r"(?:(?!(?:of|for|by|to|with)\b)[\w'’-]+[^\S\n]+){0,4}?"
+_ORG_APPOSITIVE = re.compile(
+    rf"(?<![\w'’-])(?P<org>{_CAPS}(?:[^\S\n]+{_CAPS}){{0,3}}),[^\S\n]+(?:a|an|the)[^\S\n]+"
+    rf"{_DESCRIBING}{_ORG_NOUN}(?![\w'’-])(?!['’]s)"
+)
+_ORG_DESCRIBED = re.compile(
+    rf"\b(?:[Tt]he|[Aa]n?)[^\S\n]+{_DESCRIBING}(?:{_ORG_NOUN}|group|organi[sz]ation)[^\S\n]+"
+    rf"(?P<org>{_CAPS}(?:[^\S\n]+(?:(?:of|for|and|the)[^\S\n]+)*{_CAPS}){{0,5}})(?![\w'’-])"
+)
 _NOT_ORG_WORDS = _word_set(
     "The A An His Her Their Our My Its Former Many Some Other Both All Several Two Three Party "
     "Prison Ward Family Political Senior Leading Active Committed Young Old"
@@ -241,12 +259,59 @@ _PERSIAN_ORG_STOP = (PERSIAN_STOP - {"آزاد"}) | _word_set(
 )
 
 
+# A publication's heading in capitals, "JUSTICE FOR THE DISAPPEARED — COUNTRY REPORT, IRAN
+# (2024)": one part names the document (a report, a briefing), the others its publisher and
+# the country. The model reads such capitals as people.
+_CAPS_LINE = re.compile(r"^[^\S\n]*(?=[^a-z\n]*[A-Z]{2})[^a-z\n]{6,}$", re.M)
+_HEADING_SEPARATOR = re.compile(r"[^\S\n]+[—–-][^\S\n]+|[:,][^\S\n]+")
+_DOCUMENT_WORDS = re.compile(
+    r"\b(?:REPORT|REPORTS|BRIEFING|UPDATE|SUMMARY|STATEMENT|RELEASE|APPENDIX|CHAPTER|SECTION|"
+    r"ANNEX|FACTSHEET|FACT\s+SHEET|BULLETIN|REVIEW|SUBMISSION)\b"
+)
+
+
+def _heading_names(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, MentionType]]:
+    found: list[tuple[int, int, MentionType]] = []
+    latin_given, _ = given_names()
+    for line in _CAPS_LINE.finditer(text):
+        parts = []
+        position = line.start()
+        for separator in [*_HEADING_SEPARATOR.finditer(text, line.start(), line.end()), None]:
+            end = separator.start() if separator else line.end()
+            parts.append((position, end))
+            position = separator.end() if separator else line.end()
+        if len(parts) < 2 or not any(_DOCUMENT_WORDS.search(text, s, e) for s, e in parts):
+            continue
+        for start, end in parts:
+            part = re.sub(r"[^\S\n]*\(\d{4}\)[^\S\n]*$", "", text[start:end]).strip()
+            start += len(text[start:end]) - len(text[start:end].lstrip())
+            end = start + len(part)
+            words = part.split()
+            if not words or _DOCUMENT_WORDS.search(part) or re.search(r"\d", part):
+                continue
+            known = gazetteer.find(part.title())
+            if len(known) == 1 and known[0][:2] == (0, len(part)):
+                found.append((start, end, MentionType(known[0][2].type)))
+            elif len(words) >= 2 and not (len(words) <= 3 and name_key(words[0]) in latin_given):
+                # (not "ALI KARIMI": a person's name)
+                found.append((start, end, MentionType.ORG))
+    return found
+
+
 def _org_names(text: str) -> list[tuple[int, int]]:
     """Organisations named like one ("Workers' Unity Party", "Mehr Documentation Centre",
     "Ministry of Foreign Affairs", "سازمان اتحاد دموکراتیک خلق"), and the capitalised name
     of what a person is a member or supporter of."""
     spans = [m.span() for m in _ORG.finditer(text)]
     spans += [m.span() for m in _ORG_HEAD_FIRST.finditer(text)]
+    latin_given, _ = given_names()
+    for pattern in (_ORG_APPOSITIVE, _ORG_DESCRIBED):
+        for match in pattern.finditer(text):
+            # "the group Reza Karimi had joined": a person's name after the noun is no
+            # organisation ("Iran Human Rights Monitor", three words, is not a name).
+            words = match.group("org").split()
+            if len(words) > 2 or name_key(words[0]) not in latin_given:
+                spans.append(match.span("org"))
     for pattern in (_ORG_AFTER_MEMBER, _ORG_BEFORE_MEMBER):
         for match in pattern.finditer(text):
             words = match.group("org").split()
@@ -460,6 +525,9 @@ def find_mentions(
                 date=match.value,
             )
         )
+    for start, end, kind in _heading_names(text, gazetteer):
+        span = text[start:end]
+        add(Mention(kind, span, start, end, re.sub(r"\s+", " ", span), "pattern"))
     known = gazetteer.find(text)
     orgs = _org_names(text)
     # "Communist Party of Iran", "Kurdistan Human Rights Association": the place is part of the
