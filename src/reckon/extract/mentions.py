@@ -525,9 +525,9 @@ def find_mentions(
                 date=match.value,
             )
         )
-    for start, end, kind in _heading_names(text, gazetteer):
+    for start, end, typed in _heading_names(text, gazetteer):
         span = text[start:end]
-        add(Mention(kind, span, start, end, re.sub(r"\s+", " ", span), "pattern"))
+        add(Mention(typed, span, start, end, re.sub(r"\s+", " ", span), "pattern"))
     known = gazetteer.find(text)
     orgs = _org_names(text)
     # "Communist Party of Iran", "Kurdistan Human Rights Association": the place is part of the
