@@ -38,7 +38,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from itertools import pairwise
 from typing import Any
 
 from reckon.extract import syntax
@@ -585,22 +584,34 @@ def _kin_key(match: re.Match[str]) -> str:
     return (match.group(1) or match.group(2)).casefold()
 
 
-_NAME_WAS = re.compile(r"\W*(?:his|her)\s+(?:full\s+)?name\s+(?:was|is)\s+$", re.I)
+_NAME_WAS = re.compile(r"\W*(his|her)\s+(?:full\s+)?name\s+(?:was|is)\s+$", re.I)
+_MALE_KIN = frozenset({"father", "brother", "son", "husband", "uncle", "grandfather", "cousin"})
+_FEMALE_KIN = frozenset({"mother", "sister", "daughter", "wife", "aunt", "grandmother", "cousin"})
 
 
 def _named_later(
     text: str, sentences: list[Sentence], mentions: list[Mention], context: _Context
 ) -> None:
-    """ "They took my father … His name was Javad M.": the relative named in the next
-    sentence is the one "my father" stands for, from the start."""
+    """ "They took my father … His name was Javad M.": the relative named by "His name
+    was" is the one "my father" stands for, from the start: the last relative before it
+    that "his" (or "her") fits and that was not named where it was written ("My sister,
+    Mahtab" is Mahtab), however many sentences lie between."""
     people = [m for m in mentions if m.type is MentionType.PERSON]
-    for first, second in pairwise(sentences):
-        kin = list(_KIN.finditer(text, first.start, first.end))
-        if not kin:
+    starts = {p.start for p in people}
+    for sentence in sentences:
+        person = next((p for p in people if sentence.start <= p.start < sentence.end), None)
+        if person is None:
             continue
-        person = next((p for p in people if second.start <= p.start < second.end), None)
-        if person is not None and _NAME_WAS.fullmatch(text[second.start : person.start]):
-            context.kin.setdefault(_kin_key(kin[-1]), person)
+        named = _NAME_WAS.fullmatch(text[sentence.start : person.start])
+        if named is None:
+            continue
+        fits = _MALE_KIN if named.group(1).casefold() == "his" else _FEMALE_KIN
+        for kin in reversed(list(_KIN.finditer(text, 0, sentence.start))):
+            key = _kin_key(kin)
+            after = re.match(r"[\s,،:]*", text[kin.end() :])
+            if key in fits and (after is None or kin.end() + after.end() not in starts):
+                context.kin.setdefault(key, person)
+                break
 
 
 def _learn_kin(text: str, sentence: Sentence, people: list[Mention], context: _Context) -> None:

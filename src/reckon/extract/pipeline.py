@@ -15,10 +15,11 @@ from typing import Any
 
 from reckon.extract import nlp, syntax, tables
 from reckon.extract.claims import ProposedClaim, merge_duplicates, propose_claims
-from reckon.extract.gazetteer import Gazetteer
+from reckon.extract.gazetteer import Gazetteer, name_key
 from reckon.extract.mentions import Mention, MentionType, find_mentions
 from reckon.extract.narrator import find_narrator, is_interview
 from reckon.extract.text import Sentence, is_persian, sentences
+from reckon.names.similarity import THRESHOLD, name_similarity
 
 __all__ = ["Extraction", "extract_text"]
 
@@ -45,6 +46,7 @@ def extract_text(
     tables (`reckon.extract.tables`) state."""
     mentions = find_mentions(text, gazetteer, use_spacy=use_spacy)
     mentions, aliases = parenthetical_aliases(text, mentions)
+    mentions = one_person_forms(mentions, aliases)
     blocks = tables.find_tables(text)
     found = _outside(text, sentences(text), [(t.start, t.end) for t in blocks])
     parses = None
@@ -102,6 +104,76 @@ def parenthetical_aliases(
             primary = mention
         result.append(mention)
     return result, aliases
+
+
+# "Uncle Faramarz", "Aunt Soheila": a relative called by kin title and given name.
+_KIN_TITLE = re.compile(
+    r"(?:uncle|aunt|auntie|grandfather|grandmother|grandpa|grandma|granny|cousin)\s+(\S+)", re.I
+)
+
+
+def _tokens(name: str) -> list[str]:
+    return name.split()
+
+
+def one_person_forms(mentions: list[Mention], aliases: set[tuple[int, int]]) -> list[Mention]:
+    """The mentions, each other form of a person the text names in full made that person:
+    a relative called by title and given name ("Uncle Faramarz") when the text gives one
+    full name with that given name ("my mother's brother Faramarz Alavi"), and a second
+    spelling of a full name ("Nima Ashtiyani" after "Nima Ashtiani") that `reckon.names`
+    scores as the same name. Both carry the first full form's name, so their claims are
+    that person's; a namesake with another given name ("Mohammad Ashtiani", the father)
+    scores far below and stays someone else."""
+    people = [
+        m for m in mentions if m.type is MentionType.PERSON and (m.start, m.end) not in aliases
+    ]
+    full: list[Mention] = []  # the first mention of each full (two-or-more-word) name
+    resolved: dict[tuple[int, int], Mention] = {}
+    for person in people:
+        name = person.full_name or person.text
+        words = _tokens(name)
+        if len(words) < 2 or _KIN_TITLE.fullmatch(name):
+            continue
+        key = name_key(name)
+        if any(name_key(f.full_name or f.text) == key for f in full):
+            continue
+        same = next(
+            (
+                f
+                for f in full
+                if len(_tokens(f.full_name or f.text)) == len(words)
+                and is_persian(f.full_name or f.text) == is_persian(name)
+                and name_similarity(f.full_name or f.text, name) >= THRESHOLD
+            ),
+            None,
+        )
+        if same is None:
+            full.append(person)
+        else:
+            resolved[(person.start, person.end)] = same
+    for person in people:
+        title = _KIN_TITLE.fullmatch(person.full_name or person.normalized or person.text)
+        if title is None:
+            continue
+        given = name_key(title.group(1))
+        named = {
+            name_key(f.full_name or f.text): f
+            for f in full
+            if name_key(_tokens(f.full_name or f.text)[0]) == given
+        }
+        if len(named) == 1:
+            resolved[(person.start, person.end)] = next(iter(named.values()))
+    if not resolved:
+        return mentions
+    result = []
+    for mention in mentions:
+        same = resolved.get((mention.start, mention.end))
+        if same is not None and mention.type is MentionType.PERSON:
+            mention = replace(
+                mention, normalized=same.normalized, full_name=same.full_name or same.text
+            )
+        result.append(mention)
+    return result
 
 
 def _outside(text: str, found: list[Sentence], spans: list[tuple[int, int]]) -> list[Sentence]:
