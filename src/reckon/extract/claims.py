@@ -388,6 +388,14 @@ def _people(mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if m.type is MentionType.PERSON]
 
 
+def _speaker_label(text: str, person: Mention) -> bool:
+    """A name that opens its line and is followed by a colon: who speaks the line."""
+    line_start = text.rfind("\n", 0, person.start) + 1
+    return not text[line_start : person.start].strip() and bool(
+        re.match(r"\s*:", text[person.end : person.end + 3])
+    )
+
+
 def _is_speaker(text: str, person: Mention, sentence: Sentence) -> bool:
     after = text[person.end : min(sentence.end, person.end + 90)]
     before = text[max(sentence.start, person.start - 40) : person.start]
@@ -909,6 +917,10 @@ def propose_claims(
         inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
         people = _people(inside)
         speakers = {p.start for p in people if _is_speaker(text, p, sentence)}
+        if context.interview:
+            # "Tavakolian: Qorban? Of course. He was in my room": a transcript's speaker
+            # label says who talks, and the "he" after it is someone else.
+            speakers |= {p.start for p in people if _speaker_label(text, p)}
         identifiers = {
             p.start
             for p in people

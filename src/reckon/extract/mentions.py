@@ -477,6 +477,9 @@ def _spacy_entities(text: str) -> list[tuple[int, int, MentionType]]:
         lead = re.match(r"(?:the|The)\s+", text[start:end])
         if lead and kind is not MentionType.ORG:
             start += lead.end()
+        # "Respondent: Golbahar Azimi\nRecorded by: …": a person's name ends at its line.
+        if kind is MentionType.PERSON and "\n" in text[start:end]:
+            end = start + len(text[start:end].split("\n")[0].rstrip())
         if end <= start or not re.search(r"[A-Za-z]", text[start:end]):
             continue
         words = text[start:end].split()

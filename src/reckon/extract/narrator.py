@@ -23,11 +23,14 @@ _FIRST_PERSON = re.compile(
     r"\b(?:I|me|my|myself)\b|(?<![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])(?:من|مرا|اینجانب|بنده)(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])"
     r"|(?:شدم|کردم|بودم|ماندم|گشتم|گردیدم)(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])"
 )
-# A heading naming the one who speaks: "Testimony of X", "Interview with X", "By X".
+# A heading naming the one who speaks: "Testimony of X", "Interview with X", "By X",
+# "Interviewee: X".
 _HEADING = re.compile(
     r"^\W*(?:(?:the\s+|an?\s+|my\s+)?(?:(?:written|oral|witness|survivor['’]?s?|personal|first-hand)\s+)?"
     r"(?:testimony|statement|account|story|memoir|memoirs|recollections?|interview|deposition|"
-    r"letter|words)\s*(?:of|by|from|with|:|[-–—])|by|in\s+(?:his|her)\s+own\s+words:?)\s*$"
+    r"letter|words)\s*(?:of|by|from|with|:|[-–—])|by|in\s+(?:his|her)\s+own\s+words:?"
+    # A transcript's header field: "Interviewee: X".
+    r"|(?:interviewee|narrator|respondent|deponent)\s*:)\s*$"
     r"|^\W*(?:شهادت|شهادت‌?\s?نامه|روایت|خاطرات|گفتگو\s+با|گفت‌?\s?و\s?گو\s+با|مصاحبه\s+با|نامه)\s*$",
     re.I,
 )
@@ -111,7 +114,11 @@ def _signature(text: str, people: list[Mention]) -> Mention | None:
 
 
 _QA = re.compile(r"^\s*(?:Q|Question|A|Answer|س|ج|پرسش|پاسخ)\s*[:.\-]", re.M)
-_INTERVIEW = re.compile(r"\binterview(?:ed)?\b|گفت‌?\s?و‌?\s?گو|مصاحبه", re.I)
+# (A transcript's header: "Interviewer: R.", "Respondent: X", "… (transcript)".)
+_INTERVIEW = re.compile(
+    r"\binterview(?:ed|ee|er)?\b|\btranscript\b|^\s*respondent\s*:|گفت‌?\s?و‌?\s?گو|مصاحبه",
+    re.I | re.M,
+)
 
 
 def is_interview(text: str) -> bool:
