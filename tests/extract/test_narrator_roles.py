@@ -417,3 +417,39 @@ def test_chaired_by_x_and_brothers_sharing_a_surname() -> None:
 def test_persian_they_took_x() -> None:
     text = "پسرم حمید یزدانی را در آبان ۱۳۶۰ در مشهد گرفتند."
     assert ("arrest", "حمید یزدانی") in kinds(text)
+
+
+def _kinds_fa(text: str) -> set[tuple[str, str]]:
+    return {(c["type"], c["victim"]) for c in extract_text(text).as_json()["claims"]}
+
+
+def test_persian_first_person_affiliation_and_a_noun_s_my_are_read_by_the_verb() -> None:
+    text = (
+        "من، کیوان رستگار، در آبان ۱۳۶۰ در قزوین دستگیر شدم. آن زمان هوادار سازمان پیکار بودم.\n"
+        "پنج ماه در زندان قزوین زیر بازجویی بودم.\n"
+        "در بند ۲ با ناصر ملکی آشنا شدم. ناصر اهل زنجان بود و پیش از آمدن من در همان بند زندانی بود.\n"
+    )
+    claims = _kinds_fa(text)
+    assert ("affiliation", "کیوان رستگار") in claims
+    assert ("detention", "کیوان رستگار") in claims
+    assert ("detention", "ناصر ملکی") in claims or ("detention", "ناصر") in claims
+    # "ناصر اهل زنجان": "اهل" (from) is no surname.
+    assert all(c[1] != "ناصر اهل" for c in claims)
+
+
+def test_persian_together_with_both_a_return_to_prison_and_a_friend_in_one_ward() -> None:
+    text = (
+        "پسرم مهدی توانا در تیر ۱۳۶۱ همراه با همسرش، نسرین کاوه، در اراک دستگیر شد. هر دو هوادار حزب توده بودند.\n"
+        "مهدی مدتی در زندان اراک بود و سپس دوباره به زندان اوین برگشت.\n"
+        "دوست مهدی، بیژن صبوری، که در اوین با او در یک بند بود، در سال ۱۳۶۵ آزاد شد.\n"
+    )
+    claims = _kinds_fa(text)
+    for person in ("مهدی توانا", "نسرین کاوه"):
+        assert ("arrest", person) in claims, person
+        assert ("affiliation", person) in claims, person
+    assert ("transfer", "مهدی توانا") in claims
+    assert ("detention", "بیژن صبوری") in claims
+    # The friend's release is the friend's, not Arash's.
+    assert ("release", "بیژن صبوری") in claims
+    assert ("release", "مهدی توانا") not in claims
+    assert all(c[1] != "مهدی مدتی" for c in claims)

@@ -123,8 +123,10 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         # (Not "مادر یکی از زندانیان", a relative of one of the prisoners.)
         r"(?<![\u0621-\u063a\u0641-\u064a\u0671-\u06d3])(?<!مادر\sیکی\s)(?<!پدر\sیکی\s)(?<!همسر\sیکی\s)(?<!خواهر\sیکی\s)(?<!برادر\sیکی\s)(?<!خانواده\sیکی\s)از\s+زندانیان(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3])",
         rf"\b(?:held|kept|imprisoned|jailed|locked)\s+{_OBJ}\b(?!\s+(?:in|on)\s+\d)",
-        r"زندانی\s+بود", r"در\s+(?:زندان|بازداشتگاه|سلول|انفرادی)\s+(?:\S+\s+){0,2}(?:بود|ماند)(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c](?<!م))", r"زندانی\s+شد", r"زندانی\s+کرد", r"محبوس", r"در\s+حبس", r"حبس\s+(?:بود|شد|کشید)",
+        r"زندانی\s+بود", r"در\s+(?:زندان|بازداشتگاه|سلول|انفرادی)\s+(?:\S+\s+){0,3}(?:بود|ماند)(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c](?<!م))", r"زندانی\s+شد", r"زندانی\s+کرد", r"محبوس", r"در\s+حبس", r"حبس\s+(?:بود|شد|کشید)",
         r"سال\s+(?:را\s+)?در\s+زندان",
+        # "در اوین با او در یک بند بود": in one ward with a prisoner is a prisoner.
+        r"در\s+(?:یک|همان|همین)\s+(?:بند|سلول|اتاق)\s+(?:\S+\s+)?بود",
         # "… را به زندان … بردند", not "منتقل کردند" (a transfer) nor "خواستند" (summoned there).
         r"را\s+(?:\S+\s+){0,2}?به\s+(?:زندان|بازداشتگاه)(?![^.،]{0,30}?(?:منتقل|خواستند|احضار|فراخواندند))",
         r"(?<!را\s)به\s+زندان\s+(?:\S+\s+){0,2}?(?:بردند|برده\s+شد|افتاد|فرستادند|فرستاده\s+شد)",
@@ -139,6 +141,8 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         r"\b(?:was|were)\s+taken\s+(?:back\s+)?to\s+(?=[A-Z][\w'’-]+(?:\s+(?:with|in|on|at|and|after|before|for)\b|[.,;]))",
         r"\b(?:was|were)\s+sent\s+to\s+(?!the\s+gallows|death|(?:the\s+)?firing)",
         r"منتقل", r"انتقال\s+(?:داد|یافت)",
+        # Back to a prison: "دوباره به اوین برگشت", "به زندان قصر بازگردانده شد" (not home).
+        r"(?:(?:دوباره|مجدد(?:اً|ا)?)\s+به\s+(?:زندان\s+)?\S+|به\s+زندان\s+\S+)\s+(?:برگشت|بازگشت|برگرداندند|بازگرداندند|(?:بر|باز)گردانده\s+شد)",
     ],
     ClaimKind.TRIAL: [
         r"\btried\b(?!\s+to\s+(?!death\b)[a-z])", r"\bsentenced\b", r"\b(?:put|placed|brought)\s+on\s+trial\b", r"\b(?:stood|faced)\s+trial\b", r"\bconvicted\b", r"\bcondemned\s+to\b",
@@ -323,7 +327,8 @@ _PRONOUN = re.compile(
     re.I,
 )
 _BOTH = re.compile(
-    r"\b(?:both|all\s+of\s+them|(?:all|the)\s+(?:two|three|four|five|six)|(?:two|three|four|five|six)\s+of\s+them|they)\b",
+    r"\b(?:both|all\s+of\s+them|(?:all|the)\s+(?:two|three|four|five|six)|(?:two|three|four|five|six)\s+of\s+them|they)\b"
+    r"|(?<![\u0600-\u06ff])(?:هر\s+(?:دو|سه|چهار)(?:ی\s+آن(?:ها|‌ها))?|هردو)(?![\u0600-\u06ff])",
     re.I,
 )
 _TOGETHER = re.compile(
@@ -341,6 +346,17 @@ _LIST_ITEM = re.compile(
     re.I,
 )
 _JOINER = re.compile(r"^\s*(?:,|،|and|و|,\s*and)\s*$")
+# "X در اردیبهشت ۱۳۶۲ همراه با همسرش، Y، … دستگیر شد": X and Y share the claim (a few
+# words of date or place between them, no verb: a verb would end X's clause).
+# A relation noun before a name ("دوست فرشته، سیمین …"): the name after the comma is that
+# relation, not a second person sharing the claim.
+_APPOSITION_FA = re.compile(
+    r"(?<![\u0600-\u06ff\u200c])(?:دوست|همسر|برادر|خواهر|پدر|مادر|پسر|دختر|هم‌بند|هم‌سلولی|هم‌بندی|وکیل)\s+$"
+)
+_WITH_JOINER_FA = re.compile(
+    r"\s*(?:(?!(?:شد|کرد|بود|و)(?![\u0600-\u06ff\u200c]))[^\s.،,؛]+\s+){0,4}?"
+    r"(?:همراه\s+با|به\s+همراه)\s+(?:[^\s.،,؛]+\s*)?[،,]?\s*"
+)
 
 
 @dataclass(frozen=True)
@@ -469,7 +485,11 @@ def _joined_before(text: str, before: list[Mention]) -> list[Mention]:
     chosen = [before[-1]]
     for person in reversed(before[:-1]):
         gap = text[person.end : chosen[0].start]
-        if _JOINER.match(gap) or _KIN_JOINER.fullmatch(gap):
+        if _APPOSITION_FA.search(text, max(0, person.start - 12), person.start) and _JOINER.match(
+            gap
+        ):
+            break  # "دوست فرشته، سیمین نجفی، که …": Simin is Fereshteh's friend, one person
+        if _JOINER.match(gap) or _KIN_JOINER.fullmatch(gap) or _WITH_JOINER_FA.fullmatch(gap):
             chosen.insert(0, person)
         else:
             break
@@ -709,8 +729,13 @@ _I_BEFORE = re.compile(
 )
 _ME_AFTER = re.compile(
     r"^\s*(?:me|myself)\b|^\s*(?:\S+\s+){0,1}?(?:شدم|کردم|بودم|ماندم|گشتم|گردیدم|شده‌?\s?ام)(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])"
-    r"|^م(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])",  # the trigger ends inside the verb: "آزاد شد|م"
+    r"|^م(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])"  # the trigger ends inside the verb: "آزاد شد|م"
+    # "هوادار سازمان مجاهدین خلق بودم": the organisation's words, then "I was" (not across "و").
+    r"|^(?:\s+(?!و(?![\u0600-\u06ff]))[^\s.،,؛]+){0,5}?\s+(?:بودم|بوده‌?\s?ام)(?![\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u200c])",
     re.I,
+)
+_THIRD_PERSON_FA = re.compile(
+    r"^[^.،]*?(?<!مرا\s)(?:زندانی|محبوس|آزاد|دستگیر|بازداشت)\s+(?:بود|شد)(?![\u0600-\u06ff\u200c])"
 )
 _YOU_BEFORE = re.compile(r"\byou\s+(?:were\s+|first\s+|\w+ly\s+){0,2}$", re.I)
 _WITH_BEFORE_FA = re.compile(r"(?:همراه\s+با|به\s+همراه|با)\s+(?:\S+\s+)?$")
@@ -747,6 +772,10 @@ def _first_person(
         named += [p for p in _and_i(text, people) if p.start >= span[1]]
         return group + [p for p in named if p not in group]
     i_before = _I_BEFORE.search(head)
+    # "پیش از رسیدن من در همان بند زندانی بود": "من" there is a noun's ("my arrival"); the
+    # verb in the third person says the clause's subject is someone else.
+    if i_before is not None and _THIRD_PERSON_FA.search(text[span[0] : span[1]] + tail[:12]):
+        i_before = None
     spoken = _ME_AFTER.match(tail) is not None or (
         i_before is not None and not _PRONOUN.search(head[i_before.start() :])
     )
