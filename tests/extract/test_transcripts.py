@@ -50,3 +50,12 @@ def test_a_persons_name_ends_at_its_line() -> None:
     people = [m.text for m in extract_text(text).mentions if m.type is MentionType.PERSON]
     assert "Golbahar Azimi" in people
     assert not any("\n" in p for p in people)
+
+
+def test_a_testimony_heading_name_ends_before_the_recorded_line() -> None:
+    text = (
+        "Testimony of Nahid Karimabadi\n"
+        "Recorded in Gothenburg, 14 May 2023.\n\n"
+        "I was released in Farvardin 1369."
+    )
+    assert kinds(text) == {("release", "Nahid Karimabadi")}

@@ -100,7 +100,9 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         r"(?<!detained(?=\s+by\s+(?:[\w-]+\s+){0,2}(?:agents|forces|guards|officers|police|men)\b))",
         # (Not "and kept the lists": a thing kept is no one's detention.)
         rf"\b(?:and|then|later)\s+{_ADVERB}(?:held|imprisoned|jailed|kept|incarcerated|detained)\b(?!\s+(?:in|on)\s+\d)(?!\s+(?:the|a|an|its|their)\s)",
-        r"\b(?:was|were|been|being)\s+kept\s+(?:in|at)\b",
+        rf"\b(?:was|were|been|being)\s+{_ADVERB}kept\s+(?:in|at)\b",
+        # "In Evin they put me in a women's ward": placed in a ward or cell is held there.
+        rf"\b(?:put|placed|threw|locked)\s+{_OBJ}\s+(?:up\s+)?in(?:to)?\s+(?:a|an|the|{_POSS})\s+(?:[\w'’-]+\s+){{0,3}}?(?:ward|cell|prison|jail|solitary|section|block)\b",
         rf"\bserv(?:ed|ing)\s+(?:{_POSS}\s+|a\s+)?(?:[\w-]+\s+){{0,2}}(?:sentence|term)\s+(?:in|at)\b",
         r"\bspent\s+(?:[\w-]+\s+){0,3}(?:years?|months?|weeks?)\s+(?:in|at|there)\b",
         r"\b(?:after|following)\s+(?:[\w-]+\s+){1,2}(?:years?|months?)\s+(?:in|of)\s+(?:prison|jail|detention|custody|solitary)\b",
@@ -139,7 +141,7 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         # "she was taken to Tehran with a group of prisoners": to a town (to a named prison
         # is a detention, below).
         r"\b(?:was|were)\s+taken\s+(?:back\s+)?to\s+(?=[A-Z][\w'’-]+(?:\s+(?:with|in|on|at|and|after|before|for)\b|[.,;]))",
-        r"\b(?:was|were)\s+sent\s+to\s+(?!the\s+gallows|death|(?:the\s+)?firing)",
+        rf"\b(?:was|were)\s+{_ADVERB}sent\s+to\s+(?!the\s+gallows|death|(?:the\s+)?firing)",
         r"منتقل", r"انتقال\s+(?:داد|یافت)",
         # Back to a prison: "دوباره به اوین برگشت", "به زندان قصر بازگردانده شد" (not home).
         r"(?:(?:دوباره|مجدد(?:اً|ا)?)\s+به\s+(?:زندان\s+)?\S+|به\s+زندان\s+\S+)\s+(?:برگشت|بازگشت|برگرداندند|بازگرداندند|(?:بر|باز)گردانده\s+شد)",
@@ -332,7 +334,9 @@ _BOTH = re.compile(
     re.I,
 )
 _TOGETHER = re.compile(
-    r"^(?:[^.;]*?\s)?(?:together|along)\s+with\s*(?:(?:my|his|her|their|our)\s+[\w-]+,?\s+)?$"
+    # ("together with my younger brother Kourosh": a kin word may have its adjective.)
+    r"^(?:[^.;]*?\s)?(?:together|along)\s+with\s*"
+    r"(?:(?:my|his|her|their|our)\s+(?:(?:late|elder|older|younger|little|eldest|youngest)\s+)?[\w-]+,?\s+)?$"
     r"|^\s*(?:,\s*)?(?:with|and)\s*$",
     re.I,
 )

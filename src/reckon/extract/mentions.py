@@ -572,6 +572,11 @@ def find_mentions(
         cut = next((s for s, _ in datelines if start < s < end), None)
         if cut is not None:
             end = start + len(text[start:cut].rstrip())
+        # "Testimony of X\nRecorded in …": a name never runs on to the next line.
+        if "\n" in text[start:end]:
+            end = start + len(text[start:end].split("\n")[0].rstrip())
+        if end <= start:
+            continue
         span = text[start:end]
         add(Mention(MentionType.PERSON, span, start, end, normalize_person(span), "pattern"))
     for start, end in orgs:

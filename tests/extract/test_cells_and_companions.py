@@ -1,0 +1,40 @@
+"""Companions and cells: kin with an adjective after "together with", a person put in a
+cell, kept and sent with an adverb between (session 4, round 2)."""
+
+from __future__ import annotations
+
+from reckon.extract.pipeline import extract_text
+
+
+def kinds(text: str) -> set[tuple[str, str | None]]:
+    return {(c["type"], c["victim"]) for c in extract_text(text).as_json()["claims"]}
+
+
+def test_together_with_my_younger_brother_shares_the_arrest() -> None:
+    text = (
+        "Testimony of Shadi Mirkamali\n\n"
+        "I was arrested in 1982 at home in Arak, together with my younger brother Omid."
+    )
+    found = kinds(text)
+    assert ("arrest", "Shadi Mirkamali") in found
+    assert ("arrest", "Omid") in found
+
+
+def test_put_in_a_ward_is_a_detention() -> None:
+    text = "Testimony of Shadi Mirkamali\n\nIn Vakilabad they put me in a crowded ward upstairs."
+    assert ("detention", "Shadi Mirkamali") in kinds(text)
+
+
+def test_first_kept_and_then_sent_are_detention_and_transfer() -> None:
+    text = (
+        "Kamal Rouhani was arrested in 1983. He was first kept in the Sanandaj Komiteh "
+        "and was then sent to Dizelabad prison."
+    )
+    found = kinds(text)
+    assert ("detention", "Kamal Rouhani") in found
+    assert ("transfer", "Kamal Rouhani") in found
+
+
+def test_sent_to_the_gallows_stays_no_transfer() -> None:
+    text = "Kamal Rouhani was arrested in 1983 and was later sent to the gallows."
+    assert ("transfer", "Kamal Rouhani") not in kinds(text)
