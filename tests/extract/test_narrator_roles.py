@@ -453,3 +453,22 @@ def test_persian_together_with_both_a_return_to_prison_and_a_friend_in_one_ward(
     assert ("release", "بیژن صبوری") in claims
     assert ("release", "مهدی توانا") not in claims
     assert all(c[1] != "مهدی مدتی" for c in claims)
+
+
+def test_persian_he_arrested_with_his_wife_and_a_panel_headed_by_someone() -> None:
+    text = (
+        "دربارهٔ برادرم\n\n"
+        "برادرم، رضا ملکی، معلم بود. او را در مهر ۱۳۶۰ همراه با همسرش، سارا نوری، در خانه دستگیر کردند. "
+        "هر دو هوادار سازمان پیکار بودند.\n"
+    )
+    claims = _kinds_fa(text)
+    for person in ("رضا ملکی", "سارا نوری"):
+        assert ("arrest", person) in claims, person
+        assert ("affiliation", person) in claims, person
+    panel = (
+        "من، حمید شریفی، در تبریز دستگیر شدم.\n\n"
+        "روز ۱۰ مرداد مرا به اتاقی بردند که هیئتی سه‌نفره در آن نشسته بود و ریاستش با مجید ناصری بود.\n"
+    )
+    roles = {(c["type"], c["perpetrator"]) for c in extract_text(panel).as_json()["claims"]}
+    assert ("sat_on_commission", "مجید ناصری") in roles
+    assert ("trial", "حمید شریفی") in _kinds_fa(panel)

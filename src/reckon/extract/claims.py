@@ -153,7 +153,9 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         rf"\b(?:summoned|called(?:\s+out)?|questioned|interviewed|interrogated)\s+by\s+the\s+(?:[\w-]+\s+){{0,2}}?{_COMMISSION}", rf"\bcalled\s+(?:to|before)\s+the\s+{_COMMISSION}",
         # Not a tribunal's own hearing, where witnesses speak ("told the hearing").
         r"(?<!\btold\sthe\s)(?<!\bpublic\s)(?<!\bat\sthe\s)\bhearing\b",
-        r"محاکمه", r"به\s+دادگاه", r"(?:نزد|پیش|جلوی|مقابل|به)\s+(?:«)?(?:هیئت|کمیسیون)", r"محکوم\s+(?:شد|کرد)", r"محکوم\s+به",
+        r"محاکمه", r"به\s+دادگاه",
+        # "مرا … به اتاقی بردند که هیئتی سه‌نفره در آن نشسته بود": brought before the panel.
+        r"به\s+\S+\s+(?:\S+\s+)?بردند\s+که\s+(?:«)?(?:هیئت|کمیسیون|حاکم\s+شرع|قاضی)", r"(?:نزد|پیش|جلوی|مقابل|به)\s+(?:«)?(?:هیئت|کمیسیون)", r"محکوم\s+(?:شد|کرد)", r"محکوم\s+به",
     ],
     ClaimKind.EXECUTION: [
         r"\bexecuted\b", r"\bexecution\s+of\b", r"\bhanged\b", r"\bmartyred\b", r"به\s+شهادت\s+رسید", r"شهید\s+شد", r"\bput\s+to\s+death\b", r"\bshot\s+dead\b",
@@ -243,6 +245,9 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         rf"\b(?:among|one\s+of)\s+(?:the\s+|its\s+)?(?:\w+\s+)?members\s+of\s+(?:the|that|this)\s+(?:[\w-]+\s+){{0,2}}?{_COMMISSION}",
         r"اعضای\s+(?:آن\s+|این\s+)?(?:«)?(?:هیئت|کمیسیون)", r"عضو\s+(?:آن\s+|این\s+)(?:«)?(?:هیئت|کمیسیون)",
         rf"\bmembers?\s+of\s+the\s+(?:\w+\s+){{0,3}}{_COMMISSION}", rf"\b(?:headed|chaired|led)\s+the\s+(?:\w+\s+){{0,2}}{_COMMISSION}",
+        # "هیئتی سه‌نفره … نشسته بود و ریاستش با X بود": headed by X.
+        r"(?<=هیئتی\s)[^.؛]{0,80}?ریاست(?:ش|\s+(?:آن|این|هیئت|کمیسیون))?\s+با(?=\s)",
+        r"(?:هیئت|کمیسیون)[^.؛]{0,80}?(?:ریاستش|به\s+ریاست)(?=\s)",
         r"عضو\s+هیئت", r"عضو\s+کمیسیون", r"عضو\s+(?:«|\")?هیئت\s+مرگ", r"(?:رئیس|ریاست)\s+هیئت",
     ],
 }  # fmt: skip
@@ -357,6 +362,7 @@ _JOINER = re.compile(r"^\s*(?:,|،|and|و|,\s*and)\s*$")
 _APPOSITION_FA = re.compile(
     r"(?<![\u0600-\u06ff\u200c])(?:دوست|همسر|برادر|خواهر|پدر|مادر|پسر|دختر|هم‌بند|هم‌سلولی|هم‌بندی|وکیل)\s+$"
 )
+_HE_WITH_FA = re.compile(r"\s*(?:او|وی)\s+(?:را\s+)?")
 _WITH_JOINER_FA = re.compile(
     r"\s*(?:(?!(?:شد|کرد|بود|و)(?![\u0600-\u06ff\u200c]))[^\s.،,؛]+\s+){0,4}?"
     r"(?:همراه\s+با|به\s+همراه)\s+(?:[^\s.،,؛]+\s*)?[،,]?\s*"
@@ -1071,6 +1077,16 @@ def propose_claims(
                 victims = listed  # "… who were executed in 1988, including A, B and C"
             elif before and not unnamed_group:
                 victims = _joined_before(text, before)
+                # "او را … همراه با همسرش، X، … دستگیر کردند": "او" is the person spoken of,
+                # arrested with X.
+                opening = _HE_WITH_FA.match(text, sentence.start, victims[0].start)
+                if (
+                    opening is not None
+                    and context.last_person is not None
+                    and context.last_person not in victims
+                    and _WITH_JOINER_FA.fullmatch(text, opening.end(), victims[0].start)
+                ):
+                    victims = [context.last_person, *victims]
             elif unnamed_group:
                 victims = []  # "… according to two cellmates who were later released"
                 # The group is the clause's subject ("sixty prisoners were moved"), not a
