@@ -203,7 +203,7 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
     ],
     ClaimKind.ORDERED: [
         r"\bordered\b", r"\bgave\s+the\s+orders?\b", rf"\bsigned\s+(?:the\s+|{_POSS}\s+)?(?:death\s+|execution\s+)?(?:warrants?|sentences?|orders?)\b(?!\s+(?:for|to|of)\s+(?:the\s+)?(?:transfer|release|burial|return|delivery|handover|move|removal))",
-        r"\bon\s+the\s+orders?\s+of\b", r"\bapproved\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:executions?|death\s+sentences?|sentences?)\b",
+        r"\bon\s+the\s+orders?\s+of\b", r"\borders?\s+(?:to\s+execute|for\s+the\s+(?:executions?|hangings?))\b[^.;]{0,60}?\b(?:were|was)\s+(?:\w+\s+)?given\s+by\b", r"\bapproved\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:executions?|death\s+sentences?|sentences?)\b",
         r"دستور\s+(?:اعدام|داد)", r"حکم\s+(?:اعدام\s+)?(?:[^\s.،]+\s+){0,3}?(?:را\s+)?(?:صادر|امضا)", r"به\s+دستور",
     ],
     ClaimKind.TOOK_PART: [
@@ -215,6 +215,8 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         r"\b(?:tied|bound|blindfolded)\s+(?:the\s+)?(?:prisoners['’]?|their)\s*(?:hands|eyes)?(?=[^.;]{0,60}\b(?:gallows|execution|hall|hanged|death)\b)",
         r"\b(?:supervised|oversaw|overseen|oversee|directed|organi[sz]ed)\s+the\s+(?:executions|hangings|(?:loading|removal|burial|transport)\s+of\s+(?:the\s+)?(?:bodies|corpses|dead))\b", r"\bput\s+the\s+nooses?\b",
         r"\bread\s+(?:out\s+)?the\s+(?:list|sentences|verdicts)\b",
+        # "helped select prisoners for the so-called death commission", "picked out prisoners for".
+        r"\b(?:select(?:ed|ing)?|chose|choosing|picked\s+out|picking\s+out|help(?:ed)?\s+(?:to\s+)?(?:select|choose|pick\s+out))\s+(?:the\s+)?prisoners\s+(?:for|to\s+(?:be\s+)?(?:sent|taken|brought))\b",
         r"\b(?:drew|drawn|drawing|draw)\s+up\s+the\s+(?:lists?|names)\s+of\s+(?:the\s+)?(?:prisoners|those|people)\b",
         r"(?:اسامی|اسم|نام|حکم)(?:‌?ها)?\s+(?:\S+\s+){0,2}?را\s+(?:\S+\s+){0,5}?(?:می‌?\s?)?خواند",
         r"شرکت\s+داشت", r"زندانیان\s+را\s+(?:تا|به)\s+(?:پای\s+)?(?:چوبه‌?\s?(?:های\s+)?دار|اعدام)", r"مشارکت\s+داشت", r"بازجویی\s+(?:کرد|می‌?کرد)", r"شکنجه\s+(?:کرد|می‌?کرد|داد)",
