@@ -24,7 +24,7 @@ from reckon.publish.erasure import PersonVault
 from reckon.publish.redact import WITHHELD_NAME, Redactor, known_names
 from reckon.publish.withhold import lift_withhold, withhold
 from reckon.store import users
-from reckon.store.schema import claims, person_records, publications
+from reckon.store.schema import claims, mentions, person_records, publications
 from reckon.workspace import Workspace
 
 from .linked import import_rows, same_person_in_two_lists
@@ -221,3 +221,41 @@ def test_a_shredded_persons_withhold_cannot_be_lifted(ws: Workspace, tmp_path: P
     with ws.engine.begin() as conn:  # a withhold of someone never shredded lifts as before
         withhold(conn, admin, "P1", "asked")
         lift_withhold(conn, admin, "P1", "agreed")
+
+
+def test_a_persian_quote_is_redacted_by_a_latin_list_spelling(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """The lists know him as Kourosh Tahmasbi; a Persian document writes كوروش طهماسبي, with
+    Arabic kaf and yeh, and its mention is tied to a named person of its own."""
+    text = "شهرزاد ورجاوند و كوروش طهماسبي در ۱۹ مرداد ۱۳۶۷ در زندان اوین اعدام شدند.\n"
+    with ws.engine.begin() as conn:
+        admin = users.acting_user(conn, "tester")
+        import_rows(conn, admin, tmp_path, "list-a", [("1", "Kourosh Tahmasbi", "", "", "", "")])
+    source = add_bytes(Locker.open(ws), text.encode(), "fa.txt", SourceFacts(title="گزارش"))
+    assert source.source_id is not None
+    base = ws.settings
+    ws.settings = base.with_overrides(user="coder")
+    try:
+        for claim_id in propose_from_source(ws, source.source_id).new_claims:
+            decide(ws, claim_id, "accept")
+    finally:
+        ws.settings = base
+    with ws.engine.begin() as conn:
+        admin = users.acting_user(conn, "tester")
+        [her] = conn.execute(
+            select(mentions.c.person_id).where(mentions.c.start_offset == 0)
+        ).scalars()
+        [claim_id] = conn.execute(select(claims.c.id).where(claims.c.victim_id == her)).scalars()
+        records.publish(conn, admin, "claim", str(claim_id))
+        records.publish(conn, admin, "person", f"N{her}")
+        [record] = conn.execute(select(person_records.c.id)).scalars()
+        withhold(conn, admin, f"R{record}", "his family asked")
+    with _web(ws) as client:
+        page = client.get(f"/person/N{her}", params={"lang": "fa"})
+        api = client.get(f"/api/persons/N{her}")
+    assert page.status_code == api.status_code == 200
+    assert f"شهرزاد ورجاوند و {WITHHELD_NAME} در" in api.json()["facts"][0]["quotes"][0]
+    for shown in (page.text, api.text, *_export(ws, tmp_path / "out").values()):
+        assert "طهماسبي" not in shown
+        assert "طهماسبی" not in shown

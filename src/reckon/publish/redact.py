@@ -79,6 +79,14 @@ def _keys(word: str) -> tuple[str, str]:
     return normalize(word).replace(" ", ""), skeleton(word).replace(" ", "").lower()
 
 
+@lru_cache(maxsize=16384)
+def _similar(written: str, names: tuple[str, ...]) -> bool:
+    """Whether ``written`` scores as one of ``names`` (cached: the same spelling recurs)."""
+    from reckon.names.similarity import name_similarity
+
+    return any(name_similarity(written, name) >= _SIMILAR for name in names)
+
+
 def _tokens(text: str) -> list[tuple[int, int, str, str]]:
     out = []
     for m in _WORD.finditer(text):
@@ -158,10 +166,8 @@ class Redactor:
         return found
 
     @staticmethod
-    def _similar(written: str, names: Sequence[str]) -> bool:
-        from reckon.names.similarity import name_similarity
-
-        return any(name_similarity(written, name) >= _SIMILAR for name in names)
+    def _similar(written: str, names: tuple[str, ...]) -> bool:
+        return _similar(written, names)
 
     def text(self, value: str | None) -> str | None:
         """``value`` with every name it must not show replaced by `WITHHELD_NAME`."""
