@@ -83,6 +83,11 @@ def _aad(person_id: int) -> str:
     return f"named_person:{person_id}:name"
 
 
+def name_aad(person_id: int) -> str:
+    """What a protected person's name token is bound to (to open it with the data key)."""
+    return _aad(person_id)
+
+
 def find_person(conn: Connection, key: str, *, source_id: int | None = None) -> int | None:
     """The first unprotected named person whose written name has the key ``key`` (`name_key`).
 

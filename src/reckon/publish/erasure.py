@@ -447,9 +447,11 @@ class PersonVault:
                     raise ConflictError(f"Person {person_ref} was shredded already.")
                 # While the names can still be read: where they stand in coded documents,
                 # so that published quotes stay redacted once they cannot be.
+                from reckon.evidence.locker import Locker
                 from reckon.publish.redact import freeze_shredded
 
-                freeze_shredded(conn, person_ref)
+                # With the passphrase, a protected person's name is found too.
+                freeze_shredded(conn, person_ref, Locker.open(workspace))
                 _old, new = self._rotate(conn, set(subjects))
                 erased = 0
                 now = utcnow()

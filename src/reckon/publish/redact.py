@@ -185,13 +185,15 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def known_names(conn: Connection, refs: Iterable[str]) -> list[str]:
+def known_names(conn: Connection, refs: Iterable[str], locker: Locker | None = None) -> list[str]:
     """Every spelling the store can read now of the persons ``refs`` name (``N…``, ``P…``,
     ``R…``): named persons' names and the words of the mentions tied to them, and the
-    names of list records (a shredded one reads as nameless; a protected person's name,
-    sealed under the data key, is not opened)."""
+    names of list records (a shredded one reads as nameless). A protected person's name,
+    sealed under the data key (first read in a confidential source), is opened only
+    with an unlocked ``locker``: a public document naming them later makes a named
+    person of its own, which their withhold does not cover."""
     from reckon.claims import sealed
-    from reckon.claims.persons import PROTECTED_NAME
+    from reckon.claims.persons import PROTECTED_NAME, name_aad
     from reckon.keys import is_sealed_field
     from reckon.link.identity import open_rows
     from reckon.store.schema import person_members, person_records
@@ -211,8 +213,11 @@ def known_names(conn: Connection, refs: Iterable[str]) -> list[str]:
         )
     records.update(int(c[1:]) for c in clusters)  # a cluster is named after its first record
     out: list[str] = []
-    for name in sealed.names(conn, named).values():
-        if name and name != PROTECTED_NAME and not is_sealed_field(name):
+    unlocked = locker is not None and locker.keyring.unlocked
+    for person_id, name in sealed.names(conn, named).items():
+        if name and is_sealed_field(name) and locker is not None and unlocked:
+            out.append(str(locker.keyring.open_field(name, name_aad(person_id)) or ""))
+        elif name and name != PROTECTED_NAME and not is_sealed_field(name):
             out.append(name)
     out += _mention_words(conn, named)
     ids = sorted(records)
@@ -283,7 +288,7 @@ def redactor(conn: Connection, locker: Locker | None = None) -> Redactor:
     names, and witnesses' and submitters' identities when ``locker`` is unlocked."""
     from reckon.publish.withhold import withheld_refs
 
-    names = known_names(conn, withheld_refs(conn))
+    names = known_names(conn, withheld_refs(conn), locker)
     contacts: list[str] = []
     if locker is not None and locker.keyring.unlocked:
         found, contacts = _witness_identities(conn, locker)
@@ -625,7 +630,7 @@ def _frozen_spans(conn: Connection, claim_ids: Iterable[str]) -> dict[str, list[
     return out
 
 
-def freeze_shredded(conn: Connection, person_ref: str) -> int:
+def freeze_shredded(conn: Connection, person_ref: str, locker: Locker | None = None) -> int:
     """Before a shred destroys the person's key: find their known names in every coded
     document (the texts claims are read from) and in editors' free text (`free_texts`),
     and keep the spans (with each free text's SHA-256, never the text), so that public
@@ -634,7 +639,8 @@ def freeze_shredded(conn: Connection, person_ref: str) -> int:
     from reckon.publish.erasure import vault_for
     from reckon.store.schema import sources, text_artifacts
 
-    names = Redactor.of(known_names(conn, same_person(conn, [person_ref]) | {person_ref}))
+    refs = same_person(conn, [person_ref]) | {person_ref}
+    names = Redactor.of(known_names(conn, refs, locker))
     if not names:
         return 0
     coded = select(claims.c.source_id).distinct()
