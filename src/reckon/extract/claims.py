@@ -87,8 +87,11 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         r"\brounded\s+up\b", r"\bpicked\s+up\b", r"\babducted\b", r"\bkidnapped\b",
         rf"\b(?:taken|dragged|led|removed)\s+(?:away\s+)?from\s+(?:{_POSS}|the\s+family(?:['’]s)?)\s+(?:[\w'’-]+\s+)?{_HOME}",
         rf"\b(?:taken|dragged|removed)\s+(?:away\s+)?(?:from\s+[^.;]{{0,40}}?\s+)?by\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}{_FORCES}", rf"\bcame\s+for\s+(?={_OBJ}\b)",
-        # "Three men from the komiteh took me and my brother": the trigger is "took" (group "at").
-        rf"\b{_FORCES}\s+(?:(?:from|of)\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?)?(?P<at>took)\s+(?={_OBJ}\s+and\b)",
+        # "Three men from the komiteh took me and my brother": the trigger is "took" (group "at");
+        # "plainclothes agents detained at least two people …, among them X": the forces'
+        # detaining is an arrest.
+        rf"\b{_FORCES}\s+(?:(?:from|of)\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?)?(?:(?:had|have|also|then)\s+)?"
+        rf"(?P<at>took(?=\s+{_OBJ}\s+and\b)|detained\b)",
         r"\bdetained\s+(?=(?:in|on)\s+\d)", r"\b(?:detained|held)\s+(?=by\s+(?:[\w-]+\s+){0,2}(?:agents|forces|guards|officers|police|men)\b)",
         rf"\bdetained\s+(?=(?:at|outside|near|in\s+front\s+of)\s+(?:{_POSS}|the)\s+(?:[\w'’]+\s+)?{_HOME})", rf"\b(?:detained|seized|picked\s+up)\s+(?={_OBJ}\b)",
         rf"\b(?:took|dragged|led)\s+(?:{_OBJ}|{_POSS}\s+[\w-]+)\s+(?:away\s+)?from\s+(?:{_POSS}|the)\s+(?:[\w'’-]+\s+)?{_HOME}",
@@ -442,6 +445,7 @@ def _excluded(text: str, sentence: Sentence, start: int) -> bool:
         or _COUNTERFACTUAL.match(head)
         or _HEDGED.search(text[max(sentence.start, start - 60) : start])
         or _DENIED.search(text[max(sentence.start, start - 70) : start])
+        or _WHOSE_KIN.search(before)
     )
 
 
@@ -616,6 +620,15 @@ _KIN = re.compile(
 _KIN_JOINER = re.compile(
     rf"\s*[,،]?\s*(?:and\s+(?:(?:my|his|her|their|our)\s+)?(?:(?:late|elder|older|younger|little)\s+)?"
     rf"(?:{_KIN_WORDS})|و\s+(?:{_KIN_FA})(?:\s+[^\s،,]+)?)\s*[,،]?\s*",
+    re.I,
+)
+
+
+# "X, a 31-year-old engineer whose uncle was executed in 1988": the claim is about an
+# unnamed relative of X, not about X (unlike "whose son Babak was arrested").
+_WHOSE_KIN = re.compile(
+    rf"\bwhose\s+(?:(?:late|elder|older|younger|eldest|youngest)\s+)?(?:{_KIN_WORDS}|friend|cousins|brothers|sisters|sons|daughters|parents)"
+    r"\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?$",
     re.I,
 )
 
