@@ -144,3 +144,10 @@ def test_a_capitals_heading_names_its_publisher_and_country_not_a_person() -> No
     assert "IRAN" not in _typed(text, MentionType.PERSON)
     # A heading that names no document is left to the other finders.
     assert _typed("ALI KARIMI — IN MEMORIAM\n", MentionType.ORG) == []
+
+
+def test_what_a_person_became_is_no_surname() -> None:
+    text = "خواهرم، نرگس امینی، در اوین بود. در آخرین ملاقات نرگس لاغر شده بود ولی می‌خندید."
+    people = _typed(text, MentionType.PERSON)
+    assert "نرگس لاغر" not in people
+    assert people.count("نرگس") == 1

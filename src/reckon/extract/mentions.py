@@ -166,6 +166,9 @@ def _own_line(text: str, start: int, end: int) -> int:
     return brk if len(text[start:brk].split()) >= 2 else end
 
 
+_BECAME_AFTER = re.compile(r"[^\S\n]+(?:شده|شد|می‌?\s?شد|گشت|گردید)(?![\u0600-\u06ff\u200c])")
+
+
 def _persian_people(text: str) -> list[tuple[int, int]]:
     _, persian_given = given_names()
     folded = text.translate(FOLD_LETTERS)
@@ -188,7 +191,12 @@ def _persian_people(text: str) -> list[tuple[int, int]]:
         parts = [w1]
         if w2 and name_key(w1 + w2) in persian_given and w3 and w3 not in PERSIAN_STOP:
             parts += [w2, w3]  # محمد رضا کریمی
-        elif w2 and w2 not in PERSIAN_STOP:
+        elif (
+            w2
+            and w2 not in PERSIAN_STOP
+            # "فرشته لاغر شده بود" (had grown thin): what one becomes is no surname.
+            and not _BECAME_AFTER.match(folded, match.end("w2"))
+        ):
             parts.append(w2)
         else:
             continue
