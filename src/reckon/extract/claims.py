@@ -83,7 +83,8 @@ _PRISONISH = r"(?:prison|jail|gaol|cell|ward|detention|custody|solitary)"
 # victim is read from the parse where there is one (see `reckon.extract.syntax`).
 TRIGGERS: dict[ClaimKind, list[str]] = {
     ClaimKind.ARREST: [
-        r"\b(?:re-?)?arrest(?:ed|s)?\b", r"\btaken\s+into\s+custody\b", r"\b(?:took|take|dragged)\s+(?:\S+\s+){1,3}?away\b", r"\bseized\b", r"\bapprehended\b",
+        # (Not a plural noun, "the wave of re-arrests", "mass arrests": arrests in general.)
+        r"\b(?:re-?)?arrest(?:ed)?\b", r"(?<!\bof\s)(?<!\bthe\s)(?<!\bmass\s)(?<!\bthese\s)(?<!\bthose\s)\b(?:re-?)?arrests\b", r"\btaken\s+into\s+custody\b", r"\b(?:took|take|dragged)\s+(?:\S+\s+){1,3}?away\b", r"\bseized\b", r"\bapprehended\b",
         r"\brounded\s+up\b", r"\bpicked\s+up\b", r"\babducted\b", r"\bkidnapped\b",
         rf"\b(?:taken|dragged|led|removed)\s+(?:away\s+)?from\s+(?:{_POSS}|the\s+family(?:['’]s)?)\s+(?:[\w'’-]+\s+)?{_HOME}",
         rf"\b(?:taken|dragged|removed)\s+(?:away\s+)?(?:from\s+[^.;]{{0,40}}?\s+)?by\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}{_FORCES}", rf"\bcame\s+for\s+(?={_OBJ}\b)",
@@ -1069,6 +1070,10 @@ def propose_claims(
                 and not _ONE_OF.search(text, sentence.start, span[0])
                 and isinstance(subject, list) and parses.plural_common(subject)
             )  # fmt: skip
+            if unnamed_group and not they_unnamed and _named_group(text, before, span):
+                # "Two sisters from Ahvaz, A and B, were arrested": the names set beside the
+                # group are the group.
+                unnamed_group = False
             first_person = (
                 [] if parsed else _first_person(text, sentence, span, context, candidates)
             )
@@ -1268,6 +1273,23 @@ def _seen_officials(
 _INCLUDING = re.compile(
     r"[^.;]*?,\s*(?:including|among\s+them|among\s+whom\s+(?:were|was))\s+$", re.I
 )
+
+
+_APPOSED_BEFORE_VERB = re.compile(
+    r"\s*[,،]\s*(?:(?:were|was|had\s+been|have\s+been|had|have)\s+)?(?:(?:both|all|later|then|\w+ly)\s+)?"
+)
+
+
+def _named_group(text: str, before: list[Mention], span: tuple[int, int]) -> bool:
+    """Whether the names right before the trigger stand, between commas, beside the
+    group that is its subject ("Two sisters, A and B, were arrested")."""
+    if not before:
+        return False
+    joined = _joined_before(text, before)
+    return bool(
+        _APPOSED_BEFORE_VERB.fullmatch(text[joined[-1].end : span[0]])
+        and text[: joined[0].start].rstrip().endswith((",", "،"))
+    )
 
 
 def _including(
