@@ -61,3 +61,12 @@ def test_a_second_spelling_of_a_full_name_is_the_first_form() -> None:
     hamid = [m for m in extraction.mentions if m.text == "Hamid Yazdanpanah"]
     assert hamid
     assert hamid[0].full_name in (None, "Hamid Yazdanpanah")
+
+
+def test_him_after_a_sentence_about_a_named_relative_is_that_relative() -> None:
+    text = (
+        "I was ten when the guards came back for my brother. "
+        "They arrested him at the market in Sari in 1983. "
+        "His name was Parham Kordi."
+    )
+    assert ("arrest", "Parham Kordi") in kinds(text)

@@ -1165,6 +1165,10 @@ def propose_claims(
             context.last_group = _joined_before(text, named) if len(named) > 1 else named[:1]
         if people:
             context.last_named = people[-1] if not named else named[0]
+        elif not chosen and (relative := _kin_subject(sentence.text, context)) is not None:
+            # "… the Pasdaran came back for my brother. They arrested him …": a relative
+            # the text names elsewhere is the "him" of the next sentence.
+            context.last_person = relative
     return merge_duplicates(proposals)
 
 
