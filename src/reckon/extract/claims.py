@@ -237,6 +237,10 @@ TRIGGERS: dict[ClaimKind, list[str]] = {
         rf"\bon\s+the\s+(?:[\w-]+\s+){{0,2}}?{_COMMISSION}\s+(?:that|which|who)\s+(?:\w+\s+)?(?:questioned|interviewed|decided|sentenced|sent|judged|ruled|condemned|determined|chose|selected|interrogated)\b",
         r"\bone\s+of\s+the\s+(?:two|three|four|five|six|\d)\s+(?:men|officials|clerics|judges|members|people|mullahs)\s+(?:who|that)\s+(?:\w+\s+){0,2}?(?:decided|determined|questioned|interviewed|sentenced|sent|judged|ruled|condemned|chose|selected)\b",
         rf"\bpresided\s+over\s+the\s+(?:\w+\s+){{0,2}}{_COMMISSION}",
+        # "All three named X, a cleric, as its religious judge, and Y as a member" of the
+        # commission just described (kept only where a commission is spoken of: below).
+        rf"(?P<as_role>\bas\s+(?:its|the\s+{_COMMISSION}['’]s)\s+(?:[\w-]+\s+)?(?:judge|prosecutor|head|chair(?:man|woman)?|president|secretary|member)\b"
+        r"|\bas\s+(?:a|another|one)\s+(?:other\s+)?member\b(?!\s+of\b))",
         # "served as the committee's secretary", "was the panel's prosecutor".
         rf"\b(?:served|acted|sat|was|were)\s+as\s+(?:the\s+)?{_COMMISSION}['’]s\s+[\w-]+",
         rf"\b(?:was|became)\s+the\s+{_COMMISSION}['’]s\s+(?:secretary|head|chair(?:man|woman)?|president|member|prosecutor|judge)\b",
@@ -938,7 +942,12 @@ def _role_claims(
         if kind is ClaimKind.WAS_PRESENT and _AS_MEMBER.search(text, sentence.start, span[0]):
             continue  # "present as a member of the commission": the membership, not presence
         for perpetrator in perpetrators:
-            victims = [p for p in after if p not in perpetrators]
+            # (A seat on a commission has no victim: a name after it is another member.)
+            victims = (
+                []
+                if kind is ClaimKind.SAT_ON_COMMISSION
+                else [p for p in after if p not in perpetrators]
+            )
             claims.append(
                 ProposedClaim(
                     kind, sentence.start, sentence.end, sentence.text, span,
@@ -968,6 +977,7 @@ def propose_claims(
     context = _Context(narrator=narrator, interview=interview)
     _named_later(text, sentences, mentions, context)
     officials = _officials(text, _people(mentions))
+    previous = {b.start: a.start for a, b in zip(sentences, sentences[1:], strict=False)}
     for sentence in sentences:
         inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
         people = _people(inside)
@@ -1017,6 +1027,10 @@ def propose_claims(
                     continue
                 if parses is not None and parses.is_modifier(*span):
                     continue
+                if match.groupdict().get("as_role") and not _of_a_commission(
+                    text, previous.get(sentence.start, sentence.start), sentence, span
+                ):
+                    continue  # "as its judge" of no commission: a court's, a party's
                 found.append((kind, span))
         found.sort(key=lambda f: f[1][0])
         group_claims, context.group_claims = context.group_claims, []
@@ -1277,6 +1291,25 @@ def _seen_officials(
 _INCLUDING = re.compile(
     r"[^.;]*?,\s*(?:including|among\s+them|among\s+whom\s+(?:were|was))\s+$", re.I
 )
+
+
+_INSTITUTION = re.compile(
+    r"\b(?:court|tribunal|party|organi[sz]ation|ministry|university|school|council|union|"
+    r"association|company|newspaper|office)\b",
+    re.I,
+)
+
+
+def _of_a_commission(
+    text: str, previous_start: int, sentence: Sentence, span: tuple[int, int]
+) -> bool:
+    """Whether "as its judge" speaks of a commission: one named in this sentence or the one
+    before, and no other body ("the provincial court … appointed X as its judge") before
+    the trigger in this one."""
+    head = text[sentence.start : span[0]]
+    if _INSTITUTION.search(head) and not re.search(_COMMISSION, head, re.I):
+        return False
+    return bool(re.search(_COMMISSION, text[previous_start : span[0]], re.I))
 
 
 _APPOSED_BEFORE_VERB = re.compile(
