@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from itertools import pairwise
 from typing import Any
 
 from reckon.extract import syntax
@@ -977,7 +978,7 @@ def propose_claims(
     context = _Context(narrator=narrator, interview=interview)
     _named_later(text, sentences, mentions, context)
     officials = _officials(text, _people(mentions))
-    previous = {b.start: a.start for a, b in zip(sentences, sentences[1:], strict=False)}
+    previous = {b.start: a.start for a, b in pairwise(sentences)}
     for sentence in sentences:
         inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
         people = _people(inside)
