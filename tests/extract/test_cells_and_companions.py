@@ -38,3 +38,15 @@ def test_first_kept_and_then_sent_are_detention_and_transfer() -> None:
 def test_sent_to_the_gallows_stays_no_transfer() -> None:
     text = "Kamal Rouhani was arrested in 1983 and was later sent to the gallows."
     assert ("transfer", "Kamal Rouhani") not in kinds(text)
+
+
+def test_been_in_a_known_prison_is_a_detention_but_not_a_visit_or_a_post() -> None:
+    text = (
+        "Kamal Rouhani had already been in Gohardasht for two years. "
+        "His sister, Mina Rouhani, was in Evin every week to visit him. "
+        "Hassan Moradi had been in Gohardasht as a guard since 1984."
+    )
+    found = kinds(text)
+    assert ("detention", "Kamal Rouhani") in found
+    assert ("detention", "Mina Rouhani") not in found
+    assert ("detention", "Hassan Moradi") not in found

@@ -1033,6 +1033,18 @@ def propose_claims(
                 ):
                     continue  # "as its judge" of no commission: a court's, a party's
                 found.append((kind, span))
+        # "Shirin, who had been in Evin longer than any of us": in a place the gazetteer
+        # knows as a prison (its name need not say "Prison").
+        for place in places:
+            held = _IN_PLACE.search(text, max(sentence.start, place.start - 40), place.start)
+            if (
+                place.kind == "prison"
+                and held is not None
+                and not any(k is ClaimKind.DETENTION for k, _ in found)
+                and not _excluded(text, sentence, held.start())
+                and not _VISITING.match(text, place.end)
+            ):
+                found.append((ClaimKind.DETENTION, held.span()))
         found.sort(key=lambda f: f[1][0])
         group_claims, context.group_claims = context.group_claims, []
         if group_claims and _OF_THE_GROUP.match(sentence.text):
@@ -1311,6 +1323,19 @@ def _of_a_commission(
     if _INSTITUTION.search(head) and not re.search(_COMMISSION, head, re.I):
         return False
     return bool(re.search(_COMMISSION, text[previous_start : span[0]], re.I))
+
+
+_IN_PLACE = re.compile(
+    r"\b(?:(?:had|has|have)\s+(?:already\s+|also\s+|still\s+)?been|was|were)\s+(?:still\s+|already\s+|also\s+)?in\s+$"
+)
+
+
+# "was in Evin to visit her son", "had been in Evin as a guard": no prisoner there.
+_VISITING = re.compile(
+    r"(?:\s+[\w-]+){0,3}?\s*,?\s*(?:to\s+(?:visit|see|ask|collect|enquire|inquire|work)|visiting|for\s+(?:a\s+)?visit"
+    r"|on\s+(?:a\s+)?visit|as\s+(?:a|an|the|its)\s)",
+    re.I,
+)
 
 
 _APPOSED_BEFORE_VERB = re.compile(
