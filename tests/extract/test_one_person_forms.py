@@ -70,3 +70,11 @@ def test_him_after_a_sentence_about_a_named_relative_is_that_relative() -> None:
         "His name was Parham Kordi."
     )
     assert ("arrest", "Parham Kordi") in kinds(text)
+
+
+def test_your_husband_in_quoted_speech_is_not_the_relative_spoken_to() -> None:
+    text = (
+        "My mother, Shirin, went to the prison office. A man handed my mother a bag and "
+        'said: "Your husband has been executed."'
+    )
+    assert ("execution", "Shirin") not in kinds(text)

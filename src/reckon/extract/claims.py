@@ -843,6 +843,10 @@ def _subject_from_context(
     head = text[sentence.start : span[0]]
     if _BOTH.search(head) and context.last_group:
         return list(context.last_group)
+    if _OTHERS_KIN_BEFORE.search(head):
+        # "handed my mother a bag and said: 'Your husband has been executed'": the claim is
+        # about someone else's relative, not "my mother" named earlier in the sentence.
+        return []
     relative = _kin_subject(text[sentence.start : span[1]], context)
     if relative is not None:
         return [relative]
@@ -1334,6 +1338,13 @@ _IN_PLACE = re.compile(
 _VISITING = re.compile(
     r"(?:\s+[\w-]+){0,3}?\s*,?\s*(?:to\s+(?:visit|see|ask|collect|enquire|inquire|work)|visiting|for\s+(?:a\s+)?visit"
     r"|on\s+(?:a\s+)?visit|as\s+(?:a|an|the|its)\s)",
+    re.I,
+)
+
+
+_OTHERS_KIN_BEFORE = re.compile(
+    rf"\b(?:your|his|her|their)\s+(?:(?:late|elder|older|younger)\s+)?(?:{_KIN_WORDS})\s+"
+    r"(?:has|have|had|was|were|is)\s+(?:been\s+)?(?:\w+ly\s+)?$",
     re.I,
 )
 
