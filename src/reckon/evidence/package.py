@@ -4,6 +4,8 @@ A package is a ZIP file::
 
     manifest.json            format, when, which workspace, SHA-256 of every other file
     manifest.sig             Ed25519 signature of manifest.json by the workspace key
+    README.txt               what the package is and how to check it without reckon
+    SHA256SUMS               the same hashes for ``sha256sum -c`` (coreutils)
     public-key.txt           that key (base64 of its 32 bytes)
     custody-log.json         the whole custody log (hashes and identifiers only)
     sources/<id>/original    the original bytes
@@ -15,6 +17,8 @@ A package is a ZIP file::
 `verify_package` needs nothing but the file: it checks the signature, every
 file's hash, each original and text against the recorded hashes, the whole
 custody chain with its signatures, and that every record matches its entry.
+README.txt tells a court how to make the same checks with common tools, so
+that no one has to trust reckon to trust the package.
 """
 
 from __future__ import annotations
@@ -22,12 +26,13 @@ from __future__ import annotations
 import hashlib
 import json
 import zipfile
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 
 from reckon import __version__
 from reckon.errors import InputError, LockedError, PermissionDenied
@@ -46,6 +51,7 @@ from reckon.store.schema import (
     sources,
     text_artifacts,
 )
+from reckon.store.users import User
 
 FORMAT = "reckon evidence package 1"
 # verify-package refuses archives that would expand beyond this (a zip bomb).
@@ -65,10 +71,26 @@ def _default(value: Any) -> Any:
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
+# Called in the package's transaction with the manifest's SHA-256: what a caller records
+# there (a case file's audit entry) commits with the custody entries or not at all.
+AlsoRecord = Callable[[Connection, User, str], None]
+
+
 def export_sources(
-    locker: Locker, refs: list[str], out: Path, include_confidential: bool = False
+    locker: Locker,
+    refs: list[str],
+    out: Path,
+    include_confidential: bool = False,
+    *,
+    about: Mapping[str, Any] | None = None,
+    notice: str | None = None,
+    also: AlsoRecord | None = None,
 ) -> dict[str, Any]:
-    """Write an evidence package of the sources named by ``refs`` to ``out``; returns its manifest."""
+    """Write an evidence package of the sources named by ``refs`` to ``out``; returns its manifest.
+
+    ``about`` goes into the manifest as ``case_file`` (what the package is for) and
+    ``notice`` heads README.txt (for whom it is); both are signed with the rest.
+    """
     if out.exists():
         raise InputError(f"{out} exists already.", hint="Choose a new file name.")
     files: dict[str, bytes] = {}
@@ -120,6 +142,10 @@ def export_sources(
                 )
         files["custody-log.json"] = _json([e.as_dict() for e in log])
         files["public-key.txt"] = (public_key_text(locker.keyring.public_key) + "\n").encode()
+        files["README.txt"] = readme(notice).encode("utf-8")
+        files["SHA256SUMS"] = "".join(
+            f"{hashlib.sha256(data).hexdigest()}  {name}\n" for name, data in sorted(files.items())
+        ).encode("utf-8")
         manifest = {
             "format": FORMAT,
             "created": datetime.now(UTC).isoformat(),
@@ -131,6 +157,8 @@ def export_sources(
                 name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())
             },
         }
+        if about is not None:
+            manifest["case_file"] = dict(about)
         manifest_bytes = _json(manifest)
         signature = locker.keyring.sign(manifest_bytes)
         manifest_sha = hashlib.sha256(manifest_bytes).hexdigest()
@@ -148,6 +176,8 @@ def export_sources(
                 sha,
                 {"package_manifest_sha256": manifest_sha},
             )
+        if also is not None:
+            also(conn, user, manifest_sha)
         tmp = out.with_name(f".{out.name}.tmp")
         try:
             with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
@@ -160,6 +190,43 @@ def export_sources(
             tmp.unlink(missing_ok=True)
             raise
     return manifest
+
+
+def readme(notice: str | None = None) -> str:
+    """README.txt: what an evidence package holds and how to check it with common tools."""
+    head = f"{notice}\n\n" if notice else ""
+    return f"""reckon evidence package ({FORMAT})
+
+{head}What is here
+  sources/ID/original          the source's bytes exactly as they were preserved
+  sources/ID/text-N.txt        text extracted from it
+  sources/ID/metadata.json     what is known about the source
+  sources/ID/acquisitions.json each time the same bytes reached the investigators
+  sources/ID/records.json      the stored rows whose hashes the custody log holds
+  custody-log.json             the custody log (hashes and identifiers only)
+  public-key.txt               the workspace's Ed25519 public key (base64 of 32 bytes)
+  manifest.json                the SHA-256 of every file above and of SHA256SUMS
+  manifest.sig                 Ed25519 signature (hex) of manifest.json by that key
+  SHA256SUMS                   the same hashes, for sha256sum
+
+How to check it without reckon
+  1. Unpack the archive into an empty folder and run there:  sha256sum -c SHA256SUMS
+     Every file must say OK. SHA256SUMS's own hash is in manifest.json.
+  2. Each original's SHA-256 (sha256sum sources/ID/original) must equal the "sha256"
+     of the record "source ID" in sources/ID/records.json, and the "object_sha256" of
+     the custody entries about "source" ID in custody-log.json.
+  3. The custody log is a hash chain. Entry n's entry_hash is the SHA-256 of these
+     lines joined by a newline (UTF-8, no newline at the end):
+       reckon custody 1, seq, at, action, actor_id, object_type, object_id,
+       object_sha256 (or empty), detail_sha256 (or empty), prev_hash
+     and its prev_hash is the entry_hash of entry n-1 (64 zeros for entry 1).
+  4. manifest.sig is an Ed25519 signature (RFC 8032) of the bytes of manifest.json;
+     check it with any Ed25519 implementation and the key in public-key.txt.
+
+With reckon, one command makes all these checks and also checks each custody
+entry's signature and each record against its entry:
+  reckon verify-package FILE.zip
+"""
 
 
 def _records(conn: Any, source_id: int) -> dict[str, Any]:

@@ -134,7 +134,7 @@ def work_links(user: User) -> tuple[WorkLink, ...]:
     if allows(user.role, Permission.REVIEW_LINKS):
         links.append(WorkLink("/work/links", "Linkage review: pairs, persons, unmerge"))
     if allows(user.role, Permission.EXPORT_INVESTIGATION):
-        links.append(WorkLink("/work/dossiers", "Case files (PDF)"))
+        links.append(WorkLink("/work/dossiers", "Case files (PDF and evidence package)"))
     if allows(user.role, Permission.ESTIMATE):
         links.append(WorkLink("/work/estimates", "Estimates, their diagnostics and charts"))
     return tuple(links)
