@@ -139,8 +139,10 @@ def _export(
     t = labels("en")
     notice = t["published"] if dossier.published else t["for_investigators"]
 
-    def record(conn: Connection, user: User, manifest_sha: str) -> None:
-        _record(conn, user, dossier, what, packed, withheld, include_confidential, manifest_sha)
+    def record(conn: Connection, _locker_user: User, manifest_sha: str) -> None:
+        # The reader whose permission was checked is the one who exported (the CLI and
+        # the web make the locker act as that same user).
+        _record(conn, ctx.user, dossier, what, packed, withheld, include_confidential, manifest_sha)
 
     about = {
         "kind": dossier.kind,
@@ -198,8 +200,8 @@ def write_dossier(
         _export(ctx, dossier, zipped, packed, withheld, include_confidential, what)
         written = zipped
     else:
-        with ctx.locker.writing() as (conn, user):
-            _record(conn, user, dossier, ["pdf"], [], withheld, include_confidential, None)
+        with ctx.locker.writing() as (conn, _locker_user):
+            _record(conn, ctx.user, dossier, ["pdf"], [], withheld, include_confidential, None)
     return DossierFiles(pdf=out, package=written, dossier=dossier)
 
 
