@@ -203,6 +203,129 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "estimates.settings": ("Settings", "تنظیمات"),
     "estimates.warnings": ("Warnings", "هشدارها"),
     "work.estimates": ("Estimates, their diagnostics and charts", "برآوردها، شاخص‌ها و نمودارها"),
+    # The investigators' claims review and person pages (the other /work pages are English only).
+    "claims.title": ("Claims queue", "صف ادعاها"),
+    "claims.heading": ("Claims", "ادعاها"),
+    "claims.status": ("status", "وضعیت"),
+    "claims.kind": ("kind", "نوع"),
+    "claims.any": ("any", "همه"),
+    "claims.source_number": ("source number", "شمارهٔ منبع"),
+    "claims.filter": ("Filter", "پالایش"),
+    "claims.count": ("{n} claim(s)", "{n} ادعا"),
+    "claims.first_shown": (", the first {n} shown", "، {n} مورد نخست نشان داده شده"),
+    "claims.source": ("source", "منبع"),
+    "claims.victim": ("victim", "قربانی"),
+    "claims.perpetrator": ("alleged perpetrator", "عامل ادعایی"),
+    "claims.place": ("place", "مکان"),
+    "claims.date": ("date", "تاریخ"),
+    "claims.grade": ("grade", "درجه"),
+    "claims.detail": ("detail", "جزئیات"),
+    "claims.confidential": ("(confidential)", "(محرمانه)"),
+    "status.proposed": ("proposed", "پیشنهادی"),
+    "status.accepted": ("accepted", "پذیرفته"),
+    "status.rejected": ("rejected", "ردشده"),
+    "status.all": ("all", "همه"),
+    "claim.title": ("Claim {n}", "ادعای {n}"),
+    "claim.to": ("to", "تا"),
+    "claim.reliability": ("source reliability", "اعتبار منبع"),
+    "claim.graded_by": ("graded by", "درجه‌گذاری به دست"),
+    "claim.credibility": ("credibility", "اعتبار اطلاعات"),
+    "claim.by": ("by", "به دست"),
+    "claim.quote": ("The quote in its source", "نقل قول در متن منبع"),
+    "claim.decide": ("Decide", "تصمیم"),
+    "claim.decide_hint": (
+        "Accepting says the claim is read correctly from its source, not that it is true.",
+        "پذیرفتن یعنی ادعا درست از منبعش خوانده شده است، نه این‌که درست است.",
+    ),
+    "claim.credibility_optional": ("credibility (optional)", "اعتبار اطلاعات (اختیاری)"),
+    "claim.keep": ("keep {value}", "بدون تغییر: {value}"),
+    "claim.reason_optional": ("reason (optional)", "دلیل (اختیاری)"),
+    "claim.reason": ("reason", "دلیل"),
+    "claim.accept": ("Accept", "پذیرفتن"),
+    "claim.reject": ("Reject", "رد کردن"),
+    "claim.edit_hint": (
+        "Change only what is read wrongly; an edited claim is proposed again.",
+        "فقط آنچه نادرست خوانده شده را تغییر دهید؛ ادعای ویرایش‌شده دوباره پیشنهادی می‌شود.",
+    ),
+    "claim.victim_number": ("victim (person number)", "قربانی (شمارهٔ شخص)"),
+    "claim.perpetrator_number": (
+        "alleged perpetrator (person number)",
+        "عامل ادعایی (شمارهٔ شخص)",
+    ),
+    "claim.date_as_written": (
+        "date, as written (Gregorian or Solar Hijri)",
+        "تاریخ، همان‌گونه که نوشته شده (میلادی یا هجری شمسی)",
+    ),
+    "claim.save_edit": ("Save the edit", "ذخیرهٔ ویرایش"),
+    "claim.note_confidential": (
+        "The source is confidential; its text is not shown to your role.",
+        "منبع محرمانه است؛ متن آن به نقش شما نشان داده نمی‌شود.",
+    ),
+    "claim.note_no_text": ("The source has no text.", "منبع متنی ندارد."),
+    "claim.note_no_quote": (
+        "The claim has no quote in the source's text.",
+        "این ادعا نقل قولی در متن منبع ندارد.",
+    ),
+    "claim.done.accept": (
+        "Accepted: the claim is read correctly from its source (which is not to say it is true).",
+        "پذیرفته شد: ادعا درست از منبعش خوانده شده است (که به معنای درستی آن نیست).",
+    ),
+    "claim.done.reject": (
+        "Rejected: the source does not make this claim.",
+        "رد شد: منبع چنین ادعایی نمی‌کند.",
+    ),
+    "claim.done.edit": (
+        "Edited: the claim is proposed again until someone accepts the new reading.",
+        "ویرایش شد: ادعا دوباره پیشنهادی است تا کسی خوانش تازه را بپذیرد.",
+    ),
+    "claim.done.grade": ("Graded.", "درجه ثبت شد."),
+    "credibility.1": ("confirmed by other sources", "تأییدشده با منابع دیگر"),
+    "credibility.2": ("probably true", "احتمالاً درست"),
+    "credibility.3": ("possibly true", "شاید درست"),
+    "credibility.4": ("doubtful", "مشکوک"),
+    "credibility.5": ("improbable", "نامحتمل"),
+    "credibility.6": ("cannot be judged", "قابل داوری نیست"),
+    "cluster.person": ("Person", "شخص"),
+    "cluster.back": ("Linkage review", "بازبینی پیوند سوابق"),
+    "cluster.count": ("{n} record(s)", "{n} سابقه"),
+    "cluster.not_done": ("Not done:", "انجام نشد:"),
+    "cluster.split_off": ("split off", "جدا کردن"),
+    "cluster.split_off_record": ("split off record {n}", "جدا کردن سابقهٔ {n}"),
+    "cluster.record": ("record", "سابقه"),
+    "cluster.unmerge": ("Unmerge the ticked records", "جدا کردن سوابق علامت‌خورده"),
+    "cluster.unmerge_hint": (
+        "The records ticked become a person of their own; the decision is recorded as "
+        '"different" between them and the rest, and can itself be reviewed.',
+        "سوابق علامت‌خورده شخصی جداگانه می‌شوند؛ این تصمیم «متفاوت» میان آن‌ها و بقیه ثبت "
+        "می‌شود و خود قابل بازبینی است.",
+    ),
+    "cluster.unmerged": (
+        "Unmerged: the records are now persons {persons}.",
+        "جدا شد: سوابق اکنون اشخاص {persons} هستند.",
+    ),
+    "cluster.why": (
+        "Why these records are together (link run {n})",
+        "چرا این سوابق با هم‌اند (اجرای پیوند {n})",
+    ),
+    "cluster.records": ("records", "سوابق"),
+    "cluster.probability": ("probability", "احتمال"),
+    "cluster.evidence": ("evidence (match weight)", "شواهد (وزن تطابق)"),
+    "cluster.reviews": ("Reviews", "بازبینی‌ها"),
+    "cluster.none": ("none", "هیچ"),
+    "decision.same": ("same", "یکسان"),
+    "decision.different": ("different", "متفاوت"),
+    "decision.unsure": ("unsure", "نامطمئن"),
+    "field.list": ("list", "فهرست"),
+    "field.row": ("row", "ردیف"),
+    "field.full_name": ("full name", "نام کامل"),
+    "field.given_name": ("given name", "نام"),
+    "field.surname": ("surname", "نام خانوادگی"),
+    "field.father_name": ("father name", "نام پدر"),
+    "field.sex": ("sex", "جنس"),
+    "field.birth_year": ("birth year", "سال تولد"),
+    "field.city": ("city", "شهر"),
+    "field.prison": ("prison", "زندان"),
+    "field.death_date": ("death date", "تاریخ مرگ"),
     "error.title": ("Something went wrong", "خطایی رخ داد"),
     "error.back": ("Back to the home page", "بازگشت به صفحهٔ اصلی"),
     "footer.privacy": (
@@ -210,6 +333,25 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "صفحه‌های عمومی کوکی نمی‌گذارند، چیزی از سایت‌های دیگر بار نمی‌کنند و از بازدیدکنندگان "
         "گزارشی نگه نمی‌دارند.",
     ),
+}
+
+
+# Claim kinds in Persian for the investigators' pages (English shows the stored kind).
+_KINDS_FA: Final = {
+    "arrest": "بازداشت",
+    "detention": "زندان",
+    "transfer": "انتقال",
+    "trial": "محاکمه",
+    "execution": "اعدام",
+    "burial": "خاکسپاری",
+    "disappearance": "ناپدید شدن",
+    "release": "آزادی",
+    "affiliation": "وابستگی",
+    "ordered": "دستور داد (ادعایی)",
+    "took_part": "شرکت داشت (ادعایی)",
+    "was_present": "حضور داشت (ادعایی)",
+    "sat_on_commission": "عضو هیئت بود (ادعایی)",
+    "figure": "رقم منتشرشده",
 }
 
 
@@ -242,6 +384,17 @@ class Locale:
         if values:
             text = text.format(**{k: self.num(v) for k, v in values.items()})
         return text
+
+    def maybe(self, prefix: str, value: str) -> str:
+        """The message ``prefix.value`` if there is one, else ``value`` as stored (ids, codes)."""
+        key = f"{prefix}.{value}"
+        return self.t(key) if key in MESSAGES else value.replace("_", " ")
+
+    def kind(self, kind: str) -> str:
+        """A claim's kind on the investigators' pages: as stored in English, named in Persian."""
+        if self.lang == "en":
+            return kind.replace("_", " ")
+        return _KINDS_FA.get(kind, kind.replace("_", " "))
 
     def num(self, value: object) -> str:
         """A number (or any text holding digits) in this language's digits."""

@@ -43,12 +43,8 @@ KINDS = tuple(k.value for k in ClaimKind)
 # The text shown around a quote: enough to judge the reading, not a whole book.
 CONTEXT_CHARS = 1500
 LIST_LIMIT = 500
-DONE = {
-    "accept": "Accepted: the claim is read correctly from its source (which is not to say it is true).",
-    "reject": "Rejected: the source does not make this claim.",
-    "edit": "Edited: the claim is proposed again until someone accepts the new reading.",
-    "grade": "Graded.",
-}
+# What a finished decision says (the messages ``claim.done.*`` of reckon.web.i18n).
+DONE = ("accept", "reject", "edit", "grade")
 
 
 @dataclass(frozen=True)
@@ -149,15 +145,15 @@ def _claim_page(
         quote = None
         note = None
         if claim.confidential and not readable:
-            note = "The source is confidential; its text is not shown to your role."
+            note = chrome.loc.t("claim.note_confidential")
         else:
             text = source_text(locker, conn, user, claim.source_id, claim.artifact_id)
             if text is None:
-                note = "The source has no text."
+                note = chrome.loc.t("claim.note_no_text")
             else:
                 quote = _quote(text.text, claim.quote_start, claim.quote_end)
                 if quote is None:
-                    note = "The claim has no quote in the source's text."
+                    note = chrome.loc.t("claim.note_no_quote")
     return ClaimPage(chrome, claim, title, quote, note, error, notice)
 
 
@@ -205,7 +201,7 @@ def claim_page(
     claim_id: ClaimId,
     done: Annotated[str | None, Query(max_length=20)] = None,
 ) -> Response:
-    notice = DONE.get(done or "")
+    notice = loc.t(f"claim.done.{done}") if done in DONE else None
     return _show(loc, user, session, signer, locker, claim_id, notice=notice)
 
 

@@ -229,7 +229,9 @@ def person_page(
     person: PersonRef,
     after: Annotated[str | None, Query(max_length=400, pattern=r"^[P0-9,]*$")] = None,
 ) -> Response:
-    notice = f"Unmerged: the records are now persons {after.replace(',', ', ')}." if after else None
+    shown = after.replace(",", ", ") if after else None
+    # Person references keep their Latin digits (they are identifiers, not numbers).
+    notice = loc.t("cluster.unmerged").format(persons=shown) if shown else None
     return _person_page(loc, user, session, signer, locker, person, notice=notice)
 
 
