@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from reckon.claims.coding import decide
 from reckon.claims.witnesses import add_witness
 from reckon.evidence import Locker, custody
 from reckon.evidence.package import verify_package
@@ -45,9 +46,15 @@ def _person_with_a_confidential_source(workspace: Workspace) -> tuple[str, int, 
     secret = add_source(workspace, TESTIMONY, "t9.txt", title="Testimony 9", confidential=True)
     propose(workspace, report)
     propose(workspace, secret)
-    victims = {c.victim_id for c in claims_of(workspace, status=None) if c.kind == "execution"}
-    assert len(victims) == 1, victims
-    (victim,) = victims
+    (told,) = [c for c in claims_of(workspace, source=report) if c.kind == "execution"]
+    victim = told.victim_id
+    # The coder reads the testimony's claim as being about the same person (whether or not
+    # the extractor already joined the two names): the case file then cites both sources.
+    for claim in claims_of(workspace, source=secret):
+        if claim.kind == "execution" and claim.victim_id != victim:
+            decide(workspace, claim.id, "edit", changes={"victim": victim}, reason="same man")
+    cited = {c.source_id for c in claims_of(workspace, status=None) if c.victim_id == victim}
+    assert cited == {report, secret}
     with workspace.engine.begin() as conn:
         admin = users.acting_user(conn, "tester")
         add_witness(
