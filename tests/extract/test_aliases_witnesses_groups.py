@@ -6,15 +6,7 @@ from __future__ import annotations
 from reckon.extract.mentions import MentionType
 from reckon.extract.pipeline import extract_text
 
-ROLES = {"sat_on_commission", "took_part", "ordered", "was_present"}
-
-
-def kinds(text: str) -> set[tuple[str, str | None]]:
-    result = set()
-    for claim in extract_text(text).as_json()["claims"]:
-        who = claim["perpetrator"] if claim["type"] in ROLES else claim["victim"]
-        result.add((claim["type"], who))
-    return result
+from .claimkinds import kinds
 
 
 def test_a_persian_form_in_parentheses_is_the_same_person_named_in_the_main_script() -> None:

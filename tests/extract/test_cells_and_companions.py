@@ -3,11 +3,7 @@ cell, kept and sent with an adverb between (session 4, round 2)."""
 
 from __future__ import annotations
 
-from reckon.extract.pipeline import extract_text
-
-
-def kinds(text: str) -> set[tuple[str, str | None]]:
-    return {(c["type"], c["victim"]) for c in extract_text(text).as_json()["claims"]}
+from .claimkinds import victim_kinds as kinds
 
 
 def test_together_with_my_younger_brother_shares_the_arrest() -> None:

@@ -3,11 +3,7 @@
 
 from __future__ import annotations
 
-from reckon.extract.pipeline import extract_text
-
-
-def kinds(text: str) -> set[tuple[str, str | None]]:
-    return {(c["type"], c["victim"]) for c in extract_text(text).as_json()["claims"]}
+from .claimkinds import victim_kinds as kinds
 
 
 def test_agents_detained_a_group_among_them_a_named_person() -> None:

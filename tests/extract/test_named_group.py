@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from reckon.extract.pipeline import extract_text
 
-
-def kinds(text: str) -> set[tuple[str, str | None]]:
-    return {(c["type"], c["victim"]) for c in extract_text(text).as_json()["claims"]}
+from .claimkinds import victim_kinds as kinds
 
 
 def test_two_sisters_named_between_commas_are_both_arrested() -> None:

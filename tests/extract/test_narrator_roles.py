@@ -5,13 +5,7 @@ from __future__ import annotations
 from reckon.extract.narrator import find_narrator
 from reckon.extract.pipeline import extract_text
 
-
-def kinds(text: str) -> set[tuple[str, str | None]]:
-    result = set()
-    for claim in extract_text(text).as_json()["claims"]:
-        who = claim["perpetrator"] if claim["type"] in {"sat_on_commission", "took_part", "ordered", "was_present"} else claim["victim"]  # fmt: skip
-        result.add((claim["type"], who))
-    return result
+from .claimkinds import kinds
 
 
 def test_a_testimony_heading_names_the_narrator() -> None:

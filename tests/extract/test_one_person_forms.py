@@ -6,15 +6,7 @@ from __future__ import annotations
 
 from reckon.extract.pipeline import extract_text
 
-ROLES = {"sat_on_commission", "took_part", "ordered", "was_present"}
-
-
-def kinds(text: str) -> set[tuple[str, str | None]]:
-    result = set()
-    for claim in extract_text(text).as_json()["claims"]:
-        who = claim["perpetrator"] if claim["type"] in ROLES else claim["victim"]
-        result.add((claim["type"], who))
-    return result
+from .claimkinds import kinds
 
 
 def test_a_relative_named_sentences_later_by_his_name_was_is_the_one_my_father_meant() -> None:
