@@ -7,7 +7,6 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from reckon.claims.coding import decide, propose_from_source
 from reckon.evidence import Locker
 from reckon.evidence.sources import SourceFacts, add_bytes
 from reckon.publish import records
@@ -16,6 +15,7 @@ from reckon.store import users
 from reckon.store.schema import claims
 from reckon.workspace import Workspace
 
+from .coding import accept_all
 from .test_public_outputs import _export, _web
 
 TEXT = (
@@ -41,13 +41,7 @@ def test_an_affiliation_claim_is_shown_only_once_the_family_discloses_it(
 ) -> None:
     source = add_bytes(Locker.open(ws), TEXT.encode(), "r.txt", SourceFacts(title="Report"))
     assert source.source_id is not None
-    base = ws.settings
-    ws.settings = base.with_overrides(user="coder")
-    try:
-        for claim_id in propose_from_source(ws, source.source_id).new_claims:
-            decide(ws, claim_id, "accept")
-    finally:
-        ws.settings = base
+    accept_all(ws, source.source_id)
     with ws.engine.begin() as conn:
         admin = users.acting_user(conn, "tester")
         rows = conn.execute(select(claims.c.id, claims.c.kind, claims.c.victim_id)).all()

@@ -25,6 +25,7 @@ from reckon.store import users
 from reckon.store.schema import claims, involvements
 from reckon.workspace import Workspace
 
+from .coding import accept_all
 from .test_public_outputs import _export, _web
 
 ACCOUNT = (
@@ -38,13 +39,7 @@ def test_a_quote_names_an_alleged_perpetrator_only_once_the_allegation_is_publis
 ) -> None:
     source = add_bytes(Locker.open(ws), ACCOUNT.encode(), "r.txt", SourceFacts(title="Report"))
     assert source.source_id is not None
-    base = ws.settings
-    ws.settings = base.with_overrides(user="coder")
-    try:
-        for claim_id in propose_from_source(ws, source.source_id).new_claims:
-            decide(ws, claim_id, "accept")
-    finally:
-        ws.settings = base
+    accept_all(ws, source.source_id)
     with ws.engine.begin() as conn:
         admin = users.acting_user(conn, "tester")
         rows = conn.execute(select(claims.c.id, claims.c.kind, claims.c.victim_id)).all()

@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from reckon.claims.coding import decide, propose_from_source
 from reckon.claims.figures import PublishedFigure, record_figure
 from reckon.errors import ConflictError
 from reckon.evidence import Locker
@@ -27,6 +26,7 @@ from reckon.store import users
 from reckon.store.schema import claims, mentions, person_records, publications
 from reckon.workspace import Workspace
 
+from .coding import accept_all
 from .linked import import_rows, same_person_in_two_lists
 from .test_public_outputs import _export, _web
 
@@ -84,13 +84,7 @@ def _setup(ws: Workspace, folder: Path) -> tuple[str, int]:
         ),
     )
     assert source.source_id is not None
-    base = ws.settings
-    ws.settings = base.with_overrides(user="coder")
-    try:
-        for claim_id in propose_from_source(ws, source.source_id).new_claims:
-            decide(ws, claim_id, "accept")
-    finally:
-        ws.settings = base
+    accept_all(ws, source.source_id)
     with ws.engine.begin() as conn:
         admin = users.acting_user(conn, "tester")
         [(claim_id, victim)] = conn.execute(
@@ -234,13 +228,7 @@ def test_a_persian_quote_is_redacted_by_a_latin_list_spelling(
         import_rows(conn, admin, tmp_path, "list-a", [("1", "Kourosh Tahmasbi", "", "", "", "")])
     source = add_bytes(Locker.open(ws), text.encode(), "fa.txt", SourceFacts(title="گزارش"))
     assert source.source_id is not None
-    base = ws.settings
-    ws.settings = base.with_overrides(user="coder")
-    try:
-        for claim_id in propose_from_source(ws, source.source_id).new_claims:
-            decide(ws, claim_id, "accept")
-    finally:
-        ws.settings = base
+    accept_all(ws, source.source_id)
     with ws.engine.begin() as conn:
         admin = users.acting_user(conn, "tester")
         [her] = conn.execute(

@@ -32,6 +32,8 @@ from reckon.submissions.queue import receive
 from reckon.web import create_app
 from reckon.workspace import Workspace, init_workspace
 
+from .coding import accept_all
+
 PASSPHRASE = "redaction test passphrase"
 WITNESS = "Parvaneh Ghaffarzadeh"
 CONTACT = "parvaneh.g@example.net"
@@ -62,13 +64,7 @@ def test_witness_and_submitter_identities_are_redacted_from_free_text(
     title = f"Account given by {WITNESS} ({CONTACT})"
     source = add_bytes(locker, account.encode(), "account.txt", SourceFacts(title=title))
     assert source.source_id is not None
-    base = ws.settings
-    ws.settings = base.with_overrides(user="coder")
-    try:
-        for claim_id in propose_from_source(ws, source.source_id).new_claims:
-            decide(ws, claim_id, "accept")
-    finally:
-        ws.settings = base
+    accept_all(ws, source.source_id)
     with ws.engine.begin() as conn:
         admin = users.acting_user(conn, "tester")
         add_witness(conn, locker, admin, source_id=source.source_id, name=WITNESS, contact=CONTACT)
