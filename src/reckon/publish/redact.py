@@ -377,14 +377,26 @@ def _own_spans(conn: Connection, claim_ids: Iterable[str]) -> dict[str, list[tup
 def _mention_spans(
     conn: Connection, claim_ids: Iterable[str], which: Any
 ) -> dict[str, list[tuple[int, int]]]:
-    wanted = sorted({int(c) for c in claim_ids if str(c).isdigit()})
     out: dict[str, list[tuple[int, int]]] = {}
+    for r in _quote_mentions(conn, claim_ids, which):
+        out.setdefault(str(r.id), []).append(_in_quote(r))
+    return out
+
+
+def _quote_mentions(conn: Connection, claim_ids: Iterable[str], which: Any) -> list[Any]:
+    """Each mention (of those ``which`` selects) that overlaps a claim's quote, with the
+    claim's id, source, artifact and quote span."""
+    wanted = sorted({int(c) for c in claim_ids if str(c).isdigit()})
+    found: list[Any] = []
     for start in range(0, len(wanted), _CHUNK):
-        rows = conn.execute(
+        found += conn.execute(
             select(
                 claims.c.id,
+                claims.c.source_id,
+                claims.c.artifact_id,
                 claims.c.quote_start,
                 claims.c.quote_end,
+                mentions.c.person_id,
                 mentions.c.start_offset,
                 mentions.c.end_offset,
             )
@@ -398,12 +410,15 @@ def _mention_spans(
                 mentions.c.start_offset < claims.c.quote_end,
                 mentions.c.end_offset > claims.c.quote_start,
             )
-        )
-        for r in rows:
-            lo = max(int(r.start_offset), int(r.quote_start)) - int(r.quote_start)
-            hi = min(int(r.end_offset), int(r.quote_end)) - int(r.quote_start)
-            out.setdefault(str(r.id), []).append((lo, hi))
-    return out
+        ).all()
+    return found
+
+
+def _in_quote(r: Any) -> tuple[int, int]:
+    """A quote-mention row's span, cut to the quote and counted from its start."""
+    lo = max(int(r.start_offset), int(r.quote_start)) - int(r.quote_start)
+    hi = min(int(r.end_offset), int(r.quote_end)) - int(r.quote_start)
+    return lo, hi
 
 
 def _unreviewed_spans(
@@ -430,33 +445,9 @@ def _unreviewed_spans(
             .distinct()
         ).scalars()
     )
-    wanted = sorted({int(c) for c in claim_ids if str(c).isdigit()})
-    if not alleged or not wanted:
+    if not alleged:
         return {}
-    found: list[Any] = []
-    for start in range(0, len(wanted), _CHUNK):
-        found += conn.execute(
-            select(
-                claims.c.id,
-                claims.c.source_id,
-                claims.c.artifact_id,
-                claims.c.quote_start,
-                claims.c.quote_end,
-                mentions.c.person_id,
-                mentions.c.start_offset,
-                mentions.c.end_offset,
-            )
-            .join(mentions, mentions.c.source_id == claims.c.source_id)
-            .where(
-                claims.c.id.in_(wanted[start : start + _CHUNK]),
-                claims.c.quote_start.is_not(None),
-                claims.c.quote_end.is_not(None),
-                (claims.c.artifact_id.is_(None)) | (mentions.c.artifact_id == claims.c.artifact_id),
-                mentions.c.person_id.in_(alleged),
-                mentions.c.start_offset < claims.c.quote_end,
-                mentions.c.end_offset > claims.c.quote_start,
-            )
-        ).all()
+    found = _quote_mentions(conn, claim_ids, mentions.c.person_id.in_(alleged))
     if not found:
         return {}
     reviewed = _reviewed_allegations(conn, found, roles)
@@ -464,9 +455,7 @@ def _unreviewed_spans(
     for r in found:
         if (int(r.id), int(r.person_id)) in reviewed:
             continue
-        lo = max(int(r.start_offset), int(r.quote_start)) - int(r.quote_start)
-        hi = min(int(r.end_offset), int(r.quote_end)) - int(r.quote_start)
-        out.setdefault(str(r.id), []).append((lo, hi))
+        out.setdefault(str(r.id), []).append(_in_quote(r))
     return out
 
 
